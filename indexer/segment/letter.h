@@ -37,29 +37,29 @@ struct Comment {
 
 // "prior comment 5", "comment 2 of our March 15, 2023 letter", "our August 16, 2017 letter".
 struct PriorRef {
-  std::optional<int> comment;              // number of the comment of THIS letter it sits in
-  std::string refers_to;                   // the words as written: "prior comment 5"
-  std::vector<int> comments;               // comment numbers of the earlier letter (may be empty)
+  std::optional<int> comment;          // number of the comment of THIS letter it sits in
+  std::string refers_to;               // the words as written: "prior comment 5"
+  std::vector<int> comments;           // comment numbers of the earlier letter (may be empty)
   std::optional<std::string> letter_date;  // ISO date of the earlier letter, when named
   uint32_t start = 0;
   uint32_t end = 0;
 };
 
 struct Letter {
-  Document document;  // text, lines, source, submission info
+  Document document;                       // text, lines, source, submission info
   LetterKind kind = LetterKind::kUnknown;
-  std::optional<std::string> date;        // the letter's own date, ISO "2013-10-29"
-  std::optional<std::string> company;     // registrant: "21Vianet Group, Inc."
-  std::optional<std::string> addressee;   // "Mr. Shang-Wen Hsiao"
-  std::vector<std::string> reviewed;      // "Form 20-F for the Fiscal Year Ended December 31, 2012"
-  std::vector<std::string> file_numbers;  // "001-35126" (File No.), CIK No. kept as cik
-  std::optional<std::string> cik;         // from submission info, path, or "CIK No." in Re:
-  std::optional<std::string> accession;   // from submission info or EDGAR path
-  std::vector<Comment> comments;          // in text order
-  std::vector<Span> headings;             // every heading line (spans), for the grammar
+  std::optional<std::string> date;         // the letter's own date, ISO "2013-10-29"
+  std::optional<std::string> company;      // registrant: "21Vianet Group, Inc."
+  std::optional<std::string> addressee;    // "Mr. Shang-Wen Hsiao"
+  std::vector<std::string> reviewed;       // "Form 20-F for the Fiscal Year Ended December 31, 2012"
+  std::vector<std::string> file_numbers;   // "001-35126" (File No.), CIK No. kept as cik
+  std::optional<std::string> cik;          // from submission info, path, or "CIK No." in Re:
+  std::optional<std::string> accession;    // from submission info or EDGAR path
+  std::vector<Comment> comments;           // in text order
+  std::vector<Span> headings;              // every heading line (spans), for the grammar
   std::vector<PriorRef> prior_refs;
-  Span body;                          // from after the salutation to before the closing
-  std::vector<std::string> warnings;  // segmentation doubts ("no date found")
+  Span body;                               // from after the salutation to before the closing
+  std::vector<std::string> warnings;       // segmentation doubts ("no date found")
 };
 
 }  // namespace secxref
