@@ -319,7 +319,7 @@ CommentLayout FindComments(const std::vector<TextLine>& lines, int body_line, ui
       m->score = score;
       numbered.push_back(*m);
     } else {
-      if (!ParagraphStart(lines, i)) continue;
+      if (!ParagraphStart(lines, i) && !(i > 0 && LooksLikeHeading(lines[i - 1].text))) continue;
       worded.push_back(*m);
     }
   }

@@ -173,6 +173,28 @@ std::optional<std::string> DateLine(std::string_view line) {
   return d->iso;
 }
 
+size_t FirstLetterDate(std::string_view s, std::string* iso) {
+  size_t from = 0;
+  while (auto d = FindDate(s, from)) {
+    std::string_view before =
+        s.substr(d->start >= 30 ? d->start - 30 : 0, d->start >= 30 ? 30 : d->start);
+    bool described = false;
+    for (std::string_view w :
+         {"filed", "ended", "ending", "dated", "as of", "through", "since", "on", "of", "from",
+          "until", "before", "after", "by", "to", "at", "for", "in"}) {
+      size_t p = seg::FindWordI(before, w);
+      // Only the words right before the date (the last few bytes) describe it.
+      if (p != std::string_view::npos && p + w.size() + 3 >= before.size()) described = true;
+    }
+    if (!described) {
+      if (iso) *iso = d->iso;
+      return d->start;
+    }
+    from = d->end;
+  }
+  return std::string_view::npos;
+}
+
 std::string CompleteYear(const DateMatch& date, std::string_view reference) {
   if (date.has_year || reference.size() < 10) return date.iso;
   int ry = 0, rm = 0, rd = 0;

@@ -30,6 +30,11 @@ std::optional<DateMatch> FindDate(std::string_view s, size_t from = 0, bool allo
 // ("Filed April 19, 2013", "Fiscal Year Ended December 31, 2015") are not date lines.
 std::optional<std::string> DateLine(std::string_view line);
 
+// For text without line structure: the offset of the first date in `s` that is not part
+// of a description ("Filed April 19, 2013", "year ended December 31, 2015", "dated ..."),
+// or npos.
+size_t FirstLetterDate(std::string_view s, std::string* iso = nullptr);
+
 // Completes a year-less date with the latest year that does not put it after `reference`
 // (an ISO date): "your August 12 letter" in a letter of 2016-10-19 is 2016-08-12.
 std::string CompleteYear(const DateMatch& date, std::string_view reference);

@@ -146,6 +146,9 @@ void ParseSentence(std::string_view s, ReBlock* re) {
   if (cut == std::string_view::npos) cut = FindWordI(filing, "filed");
   if (cut != std::string_view::npos) filing = filing.substr(0, cut);
   AddUnique(&re->reviewed, CleanPiece(filing));
+  size_t file_no = FindI(s, "file no");
+  if (file_no != std::string_view::npos)
+    for (std::string& n : FileNumbersIn(s.substr(file_no))) AddUnique(&re->file_numbers, n);
   std::string_view before = Trim(s.substr(0, f));
   std::string b(before);
   if (!(EndsWithI(b, "'s") || EndsWithI(b, "\xE2\x80\x99s"))) return;
@@ -349,7 +352,12 @@ Header ReadHeader(const std::vector<TextLine>& lines) {
     int last = h.re_first;
     for (int i = h.re_first + 1; i < head_end && i < h.re_first + 14; ++i) {
       std::string_view t = lines[i].text;
-      if (t.size() > 160 && LastSignificant(t) == '.') break;
+      // Prose ends the block, unless the block is that one sentence ("Request for
+      // Acceleration of ... Registration Statement on Form S-4 (File No. 333-1)").
+      const bool empty_so_far =
+          last == h.re_first &&
+          Trim(lines[h.re_first].text.substr(ReLabel(lines[h.re_first].text))).empty();
+      if (t.size() > 160 && LastSignificant(t) == '.' && !empty_so_far) break;
       if (DateLine(t) && i > h.re_first + 1 && !IsFiledLine(t)) break;
       last = i;
     }
@@ -371,6 +379,24 @@ Header ReadHeader(const std::vector<TextLine>& lines) {
         h.date = d;
         h.date_line = i;
         break;
+      }
+    }
+  }
+  // Text without line structure (a page as one line): the first date in the head that is
+  // not part of a description.
+  if (!h.date) {
+    for (int i = 0; i < std::max(head_end, std::min(n, 3)) && i < n && !h.date; ++i) {
+      if (i >= h.re_first && i <= h.re_last && h.re_first >= 0) continue;
+      std::string_view t = lines[i].text;
+      size_t cut = t.size();
+      for (std::string_view w : {"Re:", "RE:", "Dear ", "Ladies and Gentlemen"}) {
+        size_t p = t.find(w);
+        if (p != std::string_view::npos) cut = std::min(cut, p);
+      }
+      std::string iso;
+      if (FirstLetterDate(t.substr(0, cut), &iso) != std::string_view::npos) {
+        h.date = iso;
+        h.date_line = i;
       }
     }
   }

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "indexer/base/utf8.h"
+#include "indexer/segment/date_parse.h"
 #include "indexer/segment/text_util.h"
 
 namespace secxref {
@@ -37,6 +38,11 @@ constexpr Cue kStaffBody[] = {
     {"we may have additional comments", 2},
     {"if you do not believe our comments apply", 3},
     {"we will consider a written request for acceleration", 3},
+    {"we have not reviewed and will not review", 4},
+    {"we do not intend to review", 3},
+    {"please refer to rules 460 and 461", 2},
+    {"we remind you that", 1},
+    {"absence of action by the staff", 2},
 };
 
 // Phrases of someone answering the staff.
@@ -90,57 +96,77 @@ void Add(KindEvidence* e, bool staff, int w, std::string_view why) {
 KindEvidence WeighKind(const std::vector<TextLine>& lines, const Header& header) {
   KindEvidence e;
   const int n = static_cast<int>(lines.size());
-  // Letterhead: the Commission's name or Division above the date line is the staff's own
-  // letterhead; below it (the addressee block) it addresses the staff.
-  const int date_line = header.date_line;
-  const int addr_end = header.re_first >= 0          ? header.re_first
-                       : header.salutation_line >= 0 ? header.salutation_line
-                                                     : std::min(n, 30);
-  bool letterhead = false, mail_stop = false, addressed = false;
-  for (int i = 0; i < std::min(n, addr_end); ++i) {
-    std::string_view t = lines[i].text;
-    const bool above = date_line >= 0 ? i < date_line : i < 6;
-    if (above) {
-      if (!letterhead && (ContainsI(t, "securities and exchange commission") ||
-                          ContainsI(t, "division of corporation finance") ||
-                          ContainsI(t, "corporation finance"))) {
-        letterhead = true;
-      }
-      if (!mail_stop && (StartsWithI(t, "mail stop") || StartsWithI(t, "stop "))) mail_stop = true;
-    } else if (!addressed && HasStaffAddress(t)) {
-      addressed = true;
+  if (n == 0) return e;
+  // The letter as one lower-cased, space-collapsed string with a map back to lines, so
+  // phrases broken across lines (and letters whose text has no line structure) still match.
+  std::string flat;
+  std::vector<int> line_of;  // flat offset -> line index
+  for (int i = 0; i < n; ++i) {
+    if (!flat.empty()) {
+      flat.push_back(' ');
+      line_of.push_back(i);
+    }
+    for (char c : lines[i].text) {
+      flat.push_back(AsciiToLower(c == '\t' ? ' ' : c));
+      line_of.push_back(i);
     }
   }
-  // A law firm or company letterhead can carry "Washington, D.C." but not the Commission.
-  if (letterhead) Add(&e, true, 3, "letterhead above the date");
-  if (mail_stop) Add(&e, true, 2, "mail stop above the date");
-  if (addressed) Add(&e, false, 4, "addressed to the Commission");
+  // Where the head ends: the Re: block, the salutation, or (text without lines) the first
+  // "re:" or salutation in the text.
+  size_t head_end = flat.size();
+  if (header.re_first >= 0) {
+    head_end = lines[header.re_first].start - lines[0].start;
+  } else if (header.salutation_line >= 0) {
+    head_end = lines[header.salutation_line].start - lines[0].start;
+  }
+  head_end = std::min(head_end, flat.size());
+  for (std::string_view w : {" re: ", "ladies and gentlemen", "dear "}) {
+    size_t p = flat.find(w);
+    if (p != std::string::npos && p < head_end) head_end = p;
+  }
+  // Letterhead: the Commission's name or Division above the letter's date is the staff's
+  // own letterhead; below it (the addressee block) the letter is addressed to the staff.
+  size_t date_at = std::string::npos;
+  if (header.date_line >= 0) {
+    // Offset of the date line in `flat`.
+    for (size_t i = 0; i < line_of.size(); ++i)
+      if (line_of[i] == header.date_line) {
+        date_at = i;
+        break;
+      }
+  }
+  if (date_at == std::string::npos) {
+    size_t d = FirstLetterDate(flat.substr(0, head_end));
+    date_at = d != std::string::npos ? d : std::min<size_t>(head_end, 120);
+  }
+  const std::string_view head(flat.data(), head_end);
+  const std::string_view above = head.substr(0, std::min(date_at, head.size()));
+  const std::string_view below = head.substr(std::min(date_at, head.size()));
+  if (above.find("securities and exchange commission") != std::string::npos ||
+      above.find("corporation finance") != std::string::npos)
+    Add(&e, true, 3, "letterhead above the date");
+  if (above.find("mail stop") != std::string::npos) Add(&e, true, 2, "mail stop above the date");
+  if (HasStaffAddress(below)) Add(&e, false, 4, "addressed to the Commission");
   if (header.salutation_line >= 0) {
     std::string_view s = TrimDecoration(lines[header.salutation_line].text);
     if (!StartsWithI(s, "dear ") || StartsWithI(s, "dear sir") || StartsWithI(s, "dear staff"))
       Add(&e, false, 3, "salutation to the staff");
+  } else if (head_end < flat.size() && flat.compare(head_end, 20, "ladies and gentlemen") == 0) {
+    Add(&e, false, 3, "salutation to the staff");
   }
   // Body phrases: each cue counts once.
-  std::vector<bool> seen_staff(std::size(kStaffBody)), seen_resp(std::size(kResponseBody));
-  int sincerely = -1;
-  int response_markers = 0;
+  const std::string_view body = std::string_view(flat).substr(head_end);
+  for (const Cue& c : kStaffBody)
+    if (body.find(c.phrase) != std::string_view::npos) Add(&e, true, c.weight, c.phrase);
+  for (const Cue& c : kResponseBody)
+    if (body.find(c.phrase) != std::string_view::npos) Add(&e, false, c.weight, c.phrase);
   const int body_from = header.salutation_line >= 0 ? header.salutation_line + 1
                         : header.re_last >= 0       ? header.re_last + 1
                                                     : 0;
-  for (int i = 0; i < n; ++i) {
-    std::string_view t = lines[i].text;
-    if (i < body_from) continue;
-    for (size_t c = 0; c < std::size(kStaffBody); ++c)
-      if (!seen_staff[c] && ContainsI(t, kStaffBody[c].phrase)) {
-        seen_staff[c] = true;
-        Add(&e, true, kStaffBody[c].weight, kStaffBody[c].phrase);
-      }
-    for (size_t c = 0; c < std::size(kResponseBody); ++c)
-      if (!seen_resp[c] && ContainsI(t, kResponseBody[c].phrase)) {
-        seen_resp[c] = true;
-        Add(&e, false, kResponseBody[c].weight, kResponseBody[c].phrase);
-      }
-    std::string_view d = TrimDecoration(t);
+  int response_markers = 0;
+  int sincerely = -1;
+  for (int i = body_from; i < n; ++i) {
+    std::string_view d = TrimDecoration(lines[i].text);
     if (StartsWithI(d, "response") || StartsWithI(d, "company response") ||
         StartsWithI(d, "our response"))
       if (d.size() < 40 || StartsWithI(d, "response:")) ++response_markers;
@@ -148,15 +174,17 @@ KindEvidence WeighKind(const std::vector<TextLine>& lines, const Header& header)
       sincerely = i;
   }
   if (response_markers >= 1) Add(&e, false, response_markers >= 2 ? 3 : 2, "Response: markers");
-  if (sincerely >= 0) {
-    for (int i = sincerely + 1; i < std::min(n, sincerely + 12); ++i) {
-      bool hit = false;
-      for (std::string_view title : kStaffTitles)
-        if (ContainsI(lines[i].text, title)) hit = true;
-      if (hit) {
-        Add(&e, true, 3, "staff title in the signature");
-        break;
-      }
+  // The signature: a staff title after "Sincerely," or, without one, in the last lines.
+  const int sig_from = sincerely >= 0 ? sincerely + 1 : std::max(body_from, n - 8);
+  for (int i = sig_from; i < std::min(n, sig_from + 12); ++i) {
+    std::string_view t = TrimDecoration(lines[i].text);
+    if (StartsWithI(t, "cc") || StartsWithI(t, "copy to") || StartsWithI(t, "copies to")) break;
+    bool hit = false;
+    for (std::string_view title : kStaffTitles)
+      if (ContainsI(t, title) && t.size() < 80) hit = true;
+    if (hit) {
+      Add(&e, true, 3, "staff title in the signature");
+      break;
     }
   }
   return e;

@@ -231,7 +231,6 @@ std::vector<PriorRef> FindPriorRefs(std::string_view text, const PriorRefContext
   const std::vector<Token> t = Tokenize(text, context.body);
   const std::optional<std::string> default_date = DefaultPriorLetterDate(text, context.body);
   std::optional<std::string> last_date;
-  std::vector<std::pair<uint32_t, uint32_t>> covered;
   for (size_t k = 0; k < t.size(); ++k) {
     if (t[k].lower != "comment" && t[k].lower != "comments") continue;
     // "our references to prior comments are to comments in our ... letter": the default
@@ -273,51 +272,8 @@ std::vector<PriorRef> FindPriorRefs(std::string_view text, const PriorRefContext
     }
     if (ref.letter_date) last_date = ref.letter_date;
     ref.comment = CommentNumberAt(context.comments, ref.start);
-    covered.emplace_back(ref.start, ref.end);
     out.push_back(std::move(ref));
     k = last;
-  }
-  // Letters named alone inside a comment: "our August 16, 2017 letter", "our letter dated
-  // March 15, 2023", "your response letter dated May 3, 2017".
-  for (size_t k = 0; k < t.size(); ++k) {
-    if (t[k].lower != "our" && t[k].lower != "your") continue;
-    size_t j = k + 1;
-    size_t letter = 0;
-    for (; j < t.size() && j <= k + 8; ++j) {
-      if (t[j].lower == "letter") {
-        letter = j;
-        break;
-      }
-      if (!(t[j].word || t[j].lower == ",")) break;
-      if (t[j].lower == "comment" || t[j].lower == "comments") break;
-    }
-    if (letter == 0) continue;
-    size_t end_token = letter + 1;
-    std::string_view span = text.substr(t[k].start, t[letter].end - t[k].start);
-    std::optional<std::string> date = DateIn(span, context);
-    if (!date && Is(t, letter + 1, "dated")) {
-      uint32_t from = t[letter + 1].end;
-      auto d = FindDate(text.substr(0, std::min<size_t>(text.size(), from + 40)), from, true);
-      if (d && d->start <= from + 2) {
-        date = d->has_year
-                   ? d->iso
-                   : (context.letter_date ? CompleteYear(*d, *context.letter_date) : d->iso);
-        while (end_token < t.size() && t[end_token].start < d->end) ++end_token;
-      }
-    }
-    if (!date) continue;
-    PriorRef ref;
-    ref.start = t[k].start;
-    ref.end = t[end_token - 1].end;
-    bool inside = false;
-    for (auto [s, e] : covered)
-      if (ref.start < e && s < ref.end) inside = true;
-    ref.comment = CommentNumberAt(context.comments, ref.start);
-    if (inside || !ref.comment) continue;
-    ref.refers_to = CollapseSpaces(text.substr(ref.start, ref.end - ref.start));
-    ref.letter_date = date;
-    out.push_back(std::move(ref));
-    k = end_token - 1;
   }
   std::sort(out.begin(), out.end(),
             [](const PriorRef& a, const PriorRef& b) { return a.start < b.start; });

@@ -1,8 +1,10 @@
 // References to comments of earlier letters: "prior comment 5", "our prior comment 3",
 // "comment 2 of our March 15, 2023 letter", "your response to comment 1 within your
 // August 12, 2016 letter", "the Company's responses to Comments #3 and #4 in the Company's
-// response letter dated August 12, 2016", and letters named alone inside a comment ("our
-// August 16, 2017 letter").
+// response letter dated August 12, 2016". A letter named without a comment ("our August 16,
+// 2017 letter") is not a reference of its own: in the intro's "Unless we note otherwise, our
+// references to prior comments are to comments in our August 16, 2017 letter" it dates the
+// later "prior comment N".
 #ifndef SECXREF_SEGMENT_PRIOR_REFS_H_
 #define SECXREF_SEGMENT_PRIOR_REFS_H_
 

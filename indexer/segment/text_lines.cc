@@ -26,7 +26,15 @@ void AddLine(const std::string& text, uint32_t start, uint32_t end, const Line* 
     line.indent = layout->indent;
     line.page = layout->page;
   }
-  line.break_before = *pending_break || out->empty() || line.page != *last_page;
+  // A paragraph break: an empty line given as a Line, or two '\n' between this line and
+  // the previous one in the text (readers need not list empty lines).
+  bool gap = false;
+  if (!out->empty()) {
+    int newlines = 0;
+    for (uint32_t i = out->back().end; i < start; ++i) newlines += text[i] == '\n';
+    gap = newlines >= 2;
+  }
+  line.break_before = *pending_break || gap || out->empty() || line.page != *last_page;
   *last_page = line.page;
   *pending_break = false;
   out->push_back(line);
