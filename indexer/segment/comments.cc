@@ -172,6 +172,11 @@ std::optional<CommentMark> ParseCommentMark(const std::vector<TextLine>& lines, 
 }
 
 bool IsClosingLine(std::string_view line) {
+  // "* * *", "***": the divider letters put between the last answer and the closing.
+  std::string_view raw = Trim(line);
+  if (raw.size() >= 3 && raw.find_first_not_of("* ") == std::string_view::npos &&
+      std::count(raw.begin(), raw.end(), '*') >= 3)
+    return true;
   std::string_view s = TrimDecoration(line);
   static constexpr std::string_view kStarts[] = {
       "we urge all persons",
@@ -244,7 +249,13 @@ bool IsResponseMarker(std::string_view line) {
   if (before.size() > 30 || before.find('.') != std::string_view::npos) return false;
   for (char c : before)
     if (c == ',' || c == ';') return false;
-  if (!before.empty() && !StartsCapitalised(before)) return false;
+  // ... and every word of it capitalised: "We note your response" is running text.
+  for (size_t w = 0; w < before.size(); w = before.find(' ', w) + 1) {
+    if (!StartsCapitalised(before.substr(w))) return false;
+    if (before.find(' ', w) == std::string_view::npos) break;
+  }
+  for (std::string_view w : {"In", "As", "See", "Per", "For", "Our responses", "This"})
+    if (before == w) return false;
   size_t q = p + 8;
   if (q < s.size() && (s[q] == 's' || s[q] == 'S')) ++q;
   std::string_view rest = s.substr(q);

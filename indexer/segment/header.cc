@@ -107,6 +107,15 @@ bool ContinuesFiling(std::string_view prev, std::string_view line) {
   return false;
 }
 
+// "Form 10-K for the Fiscal Year Ended" waits for its date on the next line.
+bool EndsMidPhrase(std::string_view prev) {
+  std::string_view p = Trim(prev);
+  for (std::string_view w :
+       {" for", " the", " ended", " ending", " and", " of", " on", ",", " to", " dated", " filed"})
+    if (EndsWithI(p, w)) return true;
+  return false;
+}
+
 std::string CleanPiece(std::string_view s) {
   std::string out = CollapseSpaces(s);
   while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == '*' ||
@@ -358,7 +367,10 @@ Header ReadHeader(const std::vector<TextLine>& lines) {
           last == h.re_first &&
           Trim(lines[h.re_first].text.substr(ReLabel(lines[h.re_first].text))).empty();
       if (t.size() > 160 && LastSignificant(t) == '.' && !empty_so_far) break;
-      if (DateLine(t) && i > h.re_first + 1 && !IsFiledLine(t)) break;
+      // A date on its own line ends the block, unless it finishes a filing's line
+      // ("Form 10-K for the Fiscal Year Ended" / "December 31, 2017").
+      if (DateLine(t) && i > h.re_first + 1 && !IsFiledLine(t) && !EndsMidPhrase(lines[i - 1].text))
+        break;
       last = i;
     }
     h.re_last = last;

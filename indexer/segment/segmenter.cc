@@ -86,6 +86,9 @@ Letter SegmentLetter(Document document) {
          (doc.text[letter.body.start] == '\n' || doc.text[letter.body.start] == ' '))
     ++letter.body.start;
   letter.body.end = std::max(letter.body.start, layout.closing_start);
+  while (letter.body.end > letter.body.start &&
+         (doc.text[letter.body.end - 1] == '\n' || doc.text[letter.body.end - 1] == ' '))
+    --letter.body.end;
   if (!layout.closing_found) letter.warnings.push_back("no closing found");
 
   PriorRefContext context;
