@@ -54,12 +54,13 @@ enum Slot : Xapian::valueno {
 inline constexpr char kMetaSchemaVersion[] = "secxref:schema";
 inline constexpr char kMetaExtractorVersion[] = "secxref:extractor";
 inline constexpr char kMetaLastRun[] = "secxref:last-run";
-inline constexpr char kMetaSourcePrefix[] = "src:";  // src:<path> -> "<hash> <size> <mtime> <letter keys...>"
+inline constexpr char kMetaSourcePrefix[] = "src:";  // src:<path> -> JSON SourceRecord (index/source_record.h)
+inline constexpr char kMetaCreated[] = "secxref:created";  // ISO time the database was created
 inline constexpr int kSchemaVersion = 1;
 
 // The query-language fields: name, term prefix, boolean or free text.
 struct Field {
-  const char* name;    // as typed in a query: "company:"
+  const char* name;    // as typed in a query, without the colon: "company" for company:...
   const char* prefix;  // term prefix
   bool boolean;        // add_boolean_prefix vs add_prefix
 };
@@ -68,6 +69,18 @@ const std::vector<Field>& QueryFields();
 // Makes a term from a prefix and a value: lower-cases the value, and hashes it when the
 // whole term would exceed Glass's 245-byte limit (keeps a readable head + a hash tail).
 std::string Term(std::string_view prefix, std::string_view value);
+
+// The unique id term of one document of a letter: Q<letter key>#<tag>. The tag is the
+// comment number ("3"), "<n>.<k>" for the k-th (k >= 2) comment of a letter that reuses
+// number n, and "-" for the text outside numbered comments.
+std::string UidTerm(std::string_view letter_key, std::string_view tag);
+inline constexpr char kOutsideTag[] = "-";
+// XL<letter key>: every document of one letter carries it.
+std::string LetterTerm(std::string_view letter_key);
+
+// A metadata key: prefix + value, with the value hashed the same way as Term() when the key
+// would exceed Glass's 253-byte limit for user-metadata keys (the value is not lower-cased).
+std::string MetadataKey(std::string_view prefix, std::string_view value);
 
 }  // namespace secxref::schema
 

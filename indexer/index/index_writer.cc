@@ -1,0 +1,274 @@
+#include "indexer/index/index_writer.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+
+#include "indexer/index/schema.h"
+
+namespace secxref {
+namespace {
+
+Xapian::WritableDatabase OpenWritable(const std::string& dir, const WriterOptions& options) {
+  int flags = (options.create ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN) | Xapian::DB_BACKEND_GLASS;
+  if (options.no_sync) flags |= Xapian::DB_NO_SYNC;
+  // Glass also flushes on its own every XAPIAN_FLUSH_THRESHOLD changes (10000 by default);
+  // keep that out of the way of our own batches unless the user set it.
+  if (!std::getenv("XAPIAN_FLUSH_THRESHOLD")) {
+    size_t threshold = std::max<size_t>(options.batch_docs * 2, 10000);
+    setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(threshold).c_str(), 0);
+  }
+  try {
+    return Xapian::WritableDatabase(dir, flags);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw IndexLockedError(dir);
+  }
+}
+
+std::string IsoNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// A transaction that is cancelled unless committed (exceptions unwind through it).
+class Transaction {
+ public:
+  explicit Transaction(Xapian::WritableDatabase& db) : db_(db) { db_.begin_transaction(false); }
+  ~Transaction() {
+    if (!done_) {
+      try {
+        db_.cancel_transaction();
+      } catch (const Xapian::Error&) {
+      }
+    }
+  }
+  void Commit() {
+    db_.commit_transaction();
+    done_ = true;
+  }
+
+ private:
+  Xapian::WritableDatabase& db_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
+    : dir_(dir), options_(options), db_(OpenWritable(dir, options)) {
+  const std::string version = db_.get_metadata(schema::kMetaSchemaVersion);
+  if (version.empty()) {
+    if (db_.get_doccount() > 0)
+      throw SchemaMismatchError(dir + " holds a Xapian database that is not a secxref index");
+    db_.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
+    db_.set_metadata(schema::kMetaCreated, IsoNow());
+  } else if (version != std::to_string(schema::kSchemaVersion)) {
+    throw SchemaMismatchError("index " + dir + " has schema version " + version +
+                              "; this secxref-index writes version " +
+                              std::to_string(schema::kSchemaVersion) +
+                              ": run `secxref-index reindex` to rebuild it");
+  }
+  db_.set_metadata(schema::kMetaExtractorVersion, ExtractorVersion());
+}
+
+IndexWriter::~IndexWriter() {
+  try {
+    db_.commit();
+  } catch (const Xapian::Error&) {
+    // Nothing sensible to do in a destructor; the last successful commit stands.
+  }
+}
+
+std::optional<SourceRecord> IndexWriter::Record(const std::string& path) const {
+  std::string value = db_.get_metadata(SourceMetadataKey(path));
+  if (value.empty()) return std::nullopt;
+  return DecodeSourceRecord(value);
+}
+
+std::vector<Xapian::docid> IndexWriter::LetterDocids(const std::string& key) {
+  std::vector<Xapian::docid> ids;
+  const std::string term = schema::LetterTerm(key);
+  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) ids.push_back(*it);
+  return ids;
+}
+
+void IndexWriter::WriteLetter(LetterDocuments&& letter, const std::string& source_term) {
+  std::vector<Xapian::docid> existing = LetterDocids(letter.key);
+  if (existing.empty()) {
+    // A new letter: plain adds, in ascending docid order (no unique-term lookups).
+    for (auto& [uid, doc] : letter.docs) db_.add_document(doc);
+    return;
+  }
+  // Other sources that produced the same letter keep their claim on it.
+  std::vector<std::string> claims;
+  Xapian::Document first = db_.get_document(existing.front());
+  const std::string prefix = schema::kSource;
+  auto t = first.termlist_begin();
+  for (t.skip_to(prefix); t != first.termlist_end(); ++t) {
+    const std::string& term = *t;
+    if (term.compare(0, prefix.size(), prefix) != 0) break;  // termlists are sorted
+    if (term != source_term) claims.push_back(term);
+  }
+  std::vector<Xapian::docid> kept;
+  for (auto& [uid, doc] : letter.docs) {
+    for (const std::string& c : claims) doc.add_boolean_term(c);
+    kept.push_back(db_.replace_document(uid, doc));
+  }
+  // Comments the letter no longer has.
+  for (Xapian::docid id : existing)
+    if (std::find(kept.begin(), kept.end(), id) == kept.end()) db_.delete_document(id);
+}
+
+bool IndexWriter::DropClaim(const std::string& key, const std::string& source_term) {
+  std::vector<Xapian::docid> ids = LetterDocids(key);
+  if (ids.empty()) return false;
+  bool others = false, mine = false;
+  {
+    Xapian::Document first = db_.get_document(ids.front());
+    const std::string prefix = schema::kSource;
+    auto t = first.termlist_begin();
+    for (t.skip_to(prefix); t != first.termlist_end(); ++t) {
+      const std::string& term = *t;
+      if (term.compare(0, prefix.size(), prefix) != 0) break;
+      if (term == source_term) {
+        mine = true;
+      } else {
+        others = true;
+      }
+    }
+  }
+  if (!others) {
+    db_.delete_document(schema::LetterTerm(key));
+    return true;
+  }
+  if (mine) {
+    for (Xapian::docid id : ids) {
+      Xapian::Document doc = db_.get_document(id);
+      doc.remove_term(source_term);
+      db_.replace_document(id, doc);
+    }
+  }
+  return false;
+}
+
+void IndexWriter::WriteChunk(SourceChunk&& chunk) {
+  SourceState& state = sources_[chunk.path];
+  if (!state.loaded) {
+    state.old = Record(chunk.path);
+    state.loaded = true;
+  }
+  const std::string source_term = schema::Term(schema::kSource, SourceId(chunk.path));
+  const std::string meta_key = SourceMetadataKey(chunk.path);
+
+  size_t docs = 0, bytes = 0;
+  Transaction txn(db_);
+  for (LetterDocuments& letter : chunk.letters) {
+    docs += letter.docs.size();
+    bytes += letter.bytes;
+    state.written.insert(letter.key);
+    WriteLetter(std::move(letter), source_term);
+  }
+  SourceRecord record;
+  if (state.old) record = *state.old;
+  record.path = chunk.path;
+  if (!chunk.last) {
+    // Claim every key this source may have in the index now, old and new, so that a crash
+    // before the final chunk leaves nothing unaccounted for.
+    std::set<std::string> keys(record.keys.begin(), record.keys.end());
+    keys.insert(state.written.begin(), state.written.end());
+    record.keys.assign(keys.begin(), keys.end());
+    record.pending = true;
+  } else if (chunk.unreadable || (state.written.empty() && chunk.letters_failed > 0)) {
+    // Nothing could be read this time: keep the letters indexed before, and retry next run.
+    record.letters_failed = std::max<uint32_t>(1, chunk.letters_failed);
+    record.error = chunk.error;
+    if (!state.old) {
+      record.hash.clear();
+      record.size = chunk.size;
+      record.mtime = chunk.mtime;
+    }
+  } else {
+    for (const std::string& key : record.keys)
+      if (!state.written.count(key)) DropClaim(key, source_term);
+    record.keys.assign(state.written.begin(), state.written.end());
+    record.hash = chunk.hash;
+    record.size = chunk.size;
+    record.mtime = chunk.mtime;
+    record.letters_failed = chunk.letters_failed;
+    record.pending = false;
+    record.extractor = ExtractorVersion();
+    record.error = chunk.error;
+  }
+  db_.set_metadata(meta_key, EncodeSourceRecord(record));
+  txn.Commit();
+  if (chunk.last) sources_.erase(chunk.path);
+  docs_since_commit_ += docs;
+  bytes_since_commit_ += bytes;
+  MaybeCommit();
+}
+
+void IndexWriter::Touch(const std::string& path, int64_t mtime) {
+  std::optional<SourceRecord> record = Record(path);
+  if (!record) return;
+  record->mtime = mtime;
+  db_.set_metadata(SourceMetadataKey(path), EncodeSourceRecord(*record));
+  ++docs_since_commit_;
+  MaybeCommit();
+}
+
+size_t IndexWriter::RemoveSource(const SourceRecord& record) {
+  const std::string source_term = schema::Term(schema::kSource, SourceId(record.path));
+  size_t deleted = 0;
+  Transaction txn(db_);
+  for (const std::string& key : record.keys) deleted += DropClaim(key, source_term) ? 1 : 0;
+  db_.set_metadata(SourceMetadataKey(record.path), "");
+  txn.Commit();
+  docs_since_commit_ += record.keys.size() + 1;
+  MaybeCommit();
+  return deleted;
+}
+
+size_t IndexWriter::RemoveAccession(std::string_view accession) {
+  const std::string term = schema::Term(schema::kAccession, accession);
+  std::set<std::string> keys;
+  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+    keys.insert(db_.get_document(*it).get_value(schema::kLetterSlot));
+  if (keys.empty()) return 0;
+  Transaction txn(db_);
+  for (const std::string& key : keys) db_.delete_document(schema::LetterTerm(key));
+  // A record that listed those letters no longer matches its file: drop the keys, and make
+  // the next `add` re-read the file (which brings the accession back if the file still has it).
+  for (SourceRecord& r : ReadSourceRecords(db_)) {
+    size_t before = r.keys.size();
+    std::erase_if(r.keys, [&](const std::string& k) { return keys.count(k) > 0; });
+    if (r.keys.size() == before) continue;
+    if (r.keys.empty()) {
+      db_.set_metadata(SourceMetadataKey(r.path), "");
+    } else {
+      r.hash.clear();
+      db_.set_metadata(SourceMetadataKey(r.path), EncodeSourceRecord(r));
+    }
+  }
+  txn.Commit();
+  docs_since_commit_ += keys.size();
+  MaybeCommit();
+  return keys.size();
+}
+
+void IndexWriter::Commit() {
+  db_.commit();
+  ++commits_;
+  docs_since_commit_ = 0;
+  bytes_since_commit_ = 0;
+}
+
+void IndexWriter::MaybeCommit() {
+  if (docs_since_commit_ >= options_.batch_docs || bytes_since_commit_ >= options_.batch_bytes)
+    Commit();
+}
+
+}  // namespace secxref

@@ -1,0 +1,116 @@
+// The single writer of an index: owns the WritableDatabase and applies whole source chunks
+// (a source's letters plus its src: record) as one transaction each, committing in bounded
+// batches. A process killed at any point leaves the last commit: every letter in it complete,
+// and every source record in it true, so rerunning the same `add` converges.
+#ifndef SECXREF_INDEX_INDEX_WRITER_H_
+#define SECXREF_INDEX_INDEX_WRITER_H_
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+#include "indexer/index/letter_document.h"
+#include "indexer/index/source_record.h"
+
+namespace secxref {
+
+// Another process holds the index's write lock.
+class IndexLockedError : public std::runtime_error {
+ public:
+  explicit IndexLockedError(const std::string& path)
+      : std::runtime_error("index " + path + " is being written by another process") {}
+};
+
+// The index was written with another schema version: it must be rebuilt (reindex).
+class SchemaMismatchError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct WriterOptions {
+  size_t batch_docs = 1000;         // commit after this many documents written...
+  size_t batch_bytes = 64u << 20;   // ...or this many bytes of text and data
+  bool no_sync = false;             // DB_NO_SYNC: for rebuilds into a fresh directory
+  bool create = true;               // create the database if missing
+};
+
+// One transaction's worth of a source: some or all of its letters. A source yields one
+// chunk (small files) or several (archives), the last with `last` set.
+struct SourceChunk {
+  std::string path;
+  std::vector<LetterDocuments> letters;
+  bool last = true;
+  // Final chunk only: what the record stores.
+  std::string hash;
+  uint64_t size = 0;
+  int64_t mtime = 0;
+  uint32_t letters_failed = 0;  // documents of the source that could not be read
+  bool unreadable = false;      // the file itself could not be read: keep what was indexed
+  std::string error;
+};
+
+class IndexWriter {
+ public:
+  // Opens the glass database in `dir`. Throws IndexLockedError, SchemaMismatchError, or
+  // Xapian::Error.
+  IndexWriter(const std::string& dir, const WriterOptions& options);
+  ~IndexWriter();  // commits
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  std::optional<SourceRecord> Record(const std::string& path) const;
+  std::vector<SourceRecord> Records() const { return ReadSourceRecords(db_); }
+
+  // Stores a chunk in one transaction (see the file comment). A Xapian error aborts the
+  // transaction and is rethrown: uncommitted work since the last Commit() is lost, the
+  // committed index is intact.
+  void WriteChunk(SourceChunk&& chunk);
+  // The file's bytes are unchanged but its mtime moved: update the record only.
+  void Touch(const std::string& path, int64_t mtime);
+  // Forgets a source: its letters (unless another source also produced them) and its record.
+  // Returns the number of letters deleted.
+  size_t RemoveSource(const SourceRecord& record);
+  // Deletes every letter of an accession, and those keys from the records that list them.
+  // Returns the number of letters deleted.
+  size_t RemoveAccession(std::string_view accession);
+
+  void Commit();
+  // Commits when the batch thresholds are reached.
+  void MaybeCommit();
+  void SetMetadata(const std::string& key, const std::string& value) { db_.set_metadata(key, value); }
+
+  Xapian::WritableDatabase& db() { return db_; }
+  const std::string& dir() const { return dir_; }
+  size_t commits() const { return commits_; }
+
+ private:
+  struct SourceState {
+    bool loaded = false;
+    std::optional<SourceRecord> old;
+    std::set<std::string> written;
+  };
+  void WriteLetter(LetterDocuments&& letter, const std::string& source_term);
+  // Removes one source's claim on a letter; deletes the letter when no other source claims it.
+  // Returns true when the letter was deleted.
+  bool DropClaim(const std::string& key, const std::string& source_term);
+  std::vector<Xapian::docid> LetterDocids(const std::string& key);
+
+  std::string dir_;
+  WriterOptions options_;
+  Xapian::WritableDatabase db_;
+  std::unordered_map<std::string, SourceState> sources_;
+  size_t docs_since_commit_ = 0;
+  size_t bytes_since_commit_ = 0;
+  size_t commits_ = 0;
+};
+
+}  // namespace secxref
+
+#endif  // SECXREF_INDEX_INDEX_WRITER_H_

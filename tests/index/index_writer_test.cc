@@ -1,0 +1,256 @@
+#include "indexer/index/index_writer.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "tests/index/test_support.h"
+
+namespace secxref {
+namespace {
+
+using testing_support::DocumentSet;
+using testing_support::LetterSpec;
+using testing_support::MakeLetter;
+using testing_support::TempDir;
+
+LetterSpec Spec(const std::string& accession, int comments, const std::string& source = "/in/a.txt") {
+  LetterSpec spec;
+  spec.source = source;
+  spec.accession = accession;
+  for (int i = 1; i <= comments; ++i)
+    spec.comments.push_back({i, "Comment " + std::to_string(i), {}, {{Family::kAsc, "ASC 606-10-25-1"}}});
+  return spec;
+}
+
+SourceChunk Chunk(const std::string& path, const std::vector<LetterSpec>& specs, bool last = true,
+                  const std::string& hash = "h1") {
+  DocumentBuilder builder;
+  SourceChunk chunk;
+  chunk.path = path;
+  chunk.last = last;
+  chunk.hash = hash;
+  chunk.size = 10;
+  chunk.mtime = 100;
+  for (const LetterSpec& s : specs) {
+    CitedLetter cited = MakeLetter(s);
+    chunk.letters.push_back(builder.Build(cited, LetterKey(cited.letter, hash), SourceId(path)));
+  }
+  return chunk;
+}
+
+size_t LetterDocs(const std::string& db, const std::string& key) {
+  return Xapian::Database(db).get_termfreq(schema::LetterTerm(key));
+}
+
+TEST(IndexWriter, CreatesSchemaMetadata) {
+  TempDir tmp;
+  { IndexWriter w(tmp / "db", WriterOptions{}); }
+  Xapian::Database db(tmp / "db");
+  EXPECT_EQ(db.get_metadata(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  EXPECT_EQ(db.get_metadata(schema::kMetaExtractorVersion), ExtractorVersion());
+  EXPECT_FALSE(db.get_metadata(schema::kMetaCreated).empty());
+}
+
+TEST(IndexWriter, RefusesAnotherSchemaVersion) {
+  TempDir tmp;
+  {
+    Xapian::WritableDatabase db(tmp / "db", Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    db.set_metadata(schema::kMetaSchemaVersion, "999");
+    db.commit();
+  }
+  EXPECT_THROW(IndexWriter(tmp / "db", WriterOptions{}), SchemaMismatchError);
+}
+
+TEST(IndexWriter, SecondWriterGetsAClearError) {
+  TempDir tmp;
+  IndexWriter first(tmp / "db", WriterOptions{});
+  try {
+    IndexWriter second(tmp / "db", WriterOptions{});
+    FAIL() << "second writer opened";
+  } catch (const IndexLockedError& e) {
+    EXPECT_NE(std::string(e.what()).find("is being written by another process"), std::string::npos);
+  }
+}
+
+TEST(IndexWriter, ReAddingTheSameLetterIsIdempotent) {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  { IndexWriter w(db, WriterOptions{}); w.WriteChunk(Chunk("/in/a.txt", {Spec("0000000000-13-000001", 3)})); }
+  auto first = DocumentSet(db);
+  EXPECT_EQ(first.size(), 4u);
+  { IndexWriter w(db, WriterOptions{}); w.WriteChunk(Chunk("/in/a.txt", {Spec("0000000000-13-000001", 3)})); }
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 4u);
+  EXPECT_EQ(DocumentSet(db), first);
+}
+
+TEST(IndexWriter, ReparseIntoFewerCommentsRemovesTheStaleOnes) {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  const std::string key = "0000000000-13-000001:a.txt";
+  { IndexWriter w(db, WriterOptions{}); w.WriteChunk(Chunk("/in/a.txt", {Spec("0000000000-13-000001", 5)})); }
+  EXPECT_EQ(LetterDocs(db, key), 6u);
+  { IndexWriter w(db, WriterOptions{}); w.WriteChunk(Chunk("/in/a.txt", {Spec("0000000000-13-000001", 2)}, true, "h2")); }
+  EXPECT_EQ(LetterDocs(db, key), 3u);
+  Xapian::Database r(db);
+  EXPECT_EQ(r.get_termfreq(schema::UidTerm(key, "2")), 1u);
+  EXPECT_EQ(r.get_termfreq(schema::UidTerm(key, "3")), 0u);
+  EXPECT_EQ(r.get_termfreq(schema::UidTerm(key, "5")), 0u);
+  EXPECT_EQ(r.get_doccount(), 3u);
+}
+
+TEST(IndexWriter, LettersASourceNoLongerHasAreDeleted) {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  {
+    IndexWriter w(db, WriterOptions{});
+    w.WriteChunk(Chunk("/in/archive.zip", {Spec("0000000000-13-000001", 1, "/in/archive.zip"),
+                                           Spec("0000000000-13-000002", 1, "/in/archive.zip")}));
+  }
+  {
+    IndexWriter w(db, WriterOptions{});
+    w.WriteChunk(Chunk("/in/archive.zip", {Spec("0000000000-13-000002", 1, "/in/archive.zip")}, true, "h2"));
+    auto rec = w.Record("/in/archive.zip");
+    ASSERT_TRUE(rec);
+    EXPECT_EQ(rec->keys, std::vector<std::string>{"0000000000-13-000002:archive.zip"});
+    EXPECT_EQ(rec->hash, "h2");
+    EXPECT_TRUE(rec->Complete());
+  }
+  EXPECT_EQ(LetterDocs(db, "0000000000-13-000001:archive.zip"), 0u);
+  EXPECT_EQ(LetterDocs(db, "0000000000-13-000002:archive.zip"), 2u);
+}
+
+TEST(IndexWriter, RemoveSourceDeletesItsLettersAndRecord) {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  IndexWriter w(db, WriterOptions{});
+  w.WriteChunk(Chunk("/in/a.txt", {Spec("0000000000-13-000001", 2, "/in/a.txt")}));
+  w.WriteChunk(Chunk("/in/b.txt", {Spec("0000000000-13-000002", 2, "/in/b.txt")}));
+  auto rec = w.Record("/in/a.txt");
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(w.RemoveSource(*rec), 1u);
+  w.Commit();
+  EXPECT_FALSE(w.Record("/in/a.txt"));
+  EXPECT_EQ(LetterDocs(db, "0000000000-13-000001:a.txt"), 0u);
+  EXPECT_EQ(LetterDocs(db, "0000000000-13-000002:b.txt"), 3u);
+}
+
+TEST(IndexWriter, ALetterTwoSourcesProduceStaysUntilBothAreGone) {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  const std::string key = "0000000000-13-000001:a.txt";
+  IndexWriter w(db, WriterOptions{});
+  // The same EDGAR file under two trees: same letter key.
+  w.WriteChunk(Chunk("/one/a.txt", {Spec("0000000000-13-000001", 2, "/one/a.txt")}));
+  w.WriteChunk(Chunk("/two/a.txt", {Spec("0000000000-13-000001", 2, "/two/a.txt")}));
+  w.Commit();
+  EXPECT_EQ(LetterDocs(db, key), 3u);
+  EXPECT_EQ(w.RemoveSource(*w.Record("/one/a.txt")), 0u);
+  w.Commit();
+  EXPECT_EQ(LetterDocs(db, key), 3u);
+  Xapian::Database r(db);
+  EXPECT_EQ(r.get_termfreq(schema::Term(schema::kSource, SourceId("/one/a.txt"))), 0u);
+  EXPECT_EQ(r.get_termfreq(schema::Term(schema::kSource, SourceId("/two/a.txt"))), 3u);
+  EXPECT_EQ(w.RemoveSource(*w.Record("/two/a.txt")), 1u);
+  w.Commit();
+  EXPECT_EQ(LetterDocs(db, key), 0u);
+}
+
+TEST(IndexWriter, RemoveAccession) {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  IndexWriter w(db, WriterOptions{});
+  w.WriteChunk(Chunk("/in/a.zip", {Spec("0000000000-13-000001", 2, "/in/a.zip"),
+                                   Spec("0000000000-13-000002", 1, "/in/a.zip")}));
+  w.WriteChunk(Chunk("/in/b.txt", {Spec("0000000000-13-000001", 1, "/in/b.txt")}));
+  EXPECT_EQ(w.RemoveAccession("0000000000-13-000001"), 2u);
+  w.Commit();
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 2u);
+  // b.txt only had that accession: forgotten. a.zip keeps its other letter and will be re-read.
+  EXPECT_FALSE(w.Record("/in/b.txt"));
+  auto a = w.Record("/in/a.zip");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->keys, std::vector<std::string>{"0000000000-13-000002:a.zip"});
+  EXPECT_FALSE(a->Complete());
+}
+
+TEST(IndexWriter, PendingChunksKeepOldAndNewKeysClaimed) {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  IndexWriter w(db, WriterOptions{});
+  w.WriteChunk(Chunk("/in/a.zip", {Spec("0000000000-13-000001", 1, "/in/a.zip")}));
+  w.WriteChunk(Chunk("/in/a.zip", {Spec("0000000000-13-000002", 1, "/in/a.zip")}, /*last=*/false, "h2"));
+  auto rec = w.Record("/in/a.zip");
+  ASSERT_TRUE(rec);
+  EXPECT_TRUE(rec->pending);
+  EXPECT_FALSE(rec->Complete());
+  EXPECT_EQ(rec->keys.size(), 2u);
+  w.WriteChunk(Chunk("/in/a.zip", {Spec("0000000000-13-000003", 1, "/in/a.zip")}, /*last=*/true, "h2"));
+  rec = w.Record("/in/a.zip");
+  EXPECT_FALSE(rec->pending);
+  EXPECT_EQ(rec->keys, (std::vector<std::string>{"0000000000-13-000002:a.zip", "0000000000-13-000003:a.zip"}));
+  w.Commit();
+  EXPECT_EQ(LetterDocs(db, "0000000000-13-000001:a.zip"), 0u);
+}
+
+TEST(IndexWriter, UnreadableSourceKeepsWhatWasIndexed) {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  IndexWriter w(db, WriterOptions{});
+  w.WriteChunk(Chunk("/in/a.txt", {Spec("0000000000-13-000001", 1)}));
+  SourceChunk bad;
+  bad.path = "/in/a.txt";
+  bad.unreadable = true;
+  bad.error = "Permission denied";
+  w.WriteChunk(std::move(bad));
+  w.Commit();
+  EXPECT_EQ(LetterDocs(db, "0000000000-13-000001:a.txt"), 2u);
+  auto rec = w.Record("/in/a.txt");
+  EXPECT_EQ(rec->error, "Permission denied");
+  EXPECT_FALSE(rec->Complete());  // retried next time
+}
+
+TEST(IndexWriter, CommitsInBatchesOfDocuments) {
+  TempDir tmp;
+  WriterOptions options;
+  options.batch_docs = 10;
+  IndexWriter w(tmp / "db", options);
+  for (int i = 0; i < 20; ++i) {
+    char acc[32];
+    std::snprintf(acc, sizeof acc, "0000000000-13-%06d", i);
+    w.WriteChunk(Chunk("/in/" + std::to_string(i), {Spec(acc, 1, "/in/" + std::to_string(i))}));
+  }
+  EXPECT_EQ(w.commits(), 4u);  // 40 documents, 10 per batch
+}
+
+// A writer killed in the middle of a batch: the database holds the last commit, where every
+// letter is whole and every record true.
+TEST(IndexWriter, KilledMidBatchLeavesTheLastCommit) {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    WriterOptions options;
+    options.batch_docs = 6;
+    IndexWriter w(db, options);
+    for (int i = 0; i < 5; ++i) {
+      char acc[32];
+      std::snprintf(acc, sizeof acc, "0000000000-13-%06d", i);
+      w.WriteChunk(Chunk("/in/" + std::to_string(i), {Spec(acc, 2, "/in/" + std::to_string(i))}));
+    }
+    _exit(0);  // no destructor, no commit: as if killed
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  Xapian::Database r(db);
+  // 3 documents per letter, commits after letters 2 and 4 (6 documents each time).
+  EXPECT_EQ(r.get_doccount(), 12u);
+  EXPECT_EQ(ReadSourceRecords(r).size(), 4u);
+  for (const SourceRecord& rec : ReadSourceRecords(r))
+    for (const std::string& key : rec.keys) EXPECT_EQ(r.get_termfreq(schema::LetterTerm(key)), 3u);
+}
+
+}  // namespace
+}  // namespace secxref
