@@ -1,0 +1,373 @@
+#include "indexer/extract/parser.h"
+
+#include <algorithm>
+
+#include "indexer/base/utf8.h"
+
+namespace secxref {
+namespace {
+
+// Words after which a '.' does not end a sentence.
+bool IsAbbreviation(std::string_view w) {
+  static constexpr std::string_view kAbbrev[] = {
+      "no", "nos", "inc", "co", "corp", "ltd", "mr", "mrs", "ms", "dr", "st", "sec", "reg",
+      "vs", "etc", "jr", "sr", "para", "paras", "par", "pars", "rel", "fig", "approx", "e",
+      "i", "g", "u", "s", "p", "n", "a", "l", "c", "f", "r", "v", "ed", "cf", "et", "al"};
+  std::string lower = AsciiLower(w);
+  for (std::string_view a : kAbbrev)
+    if (lower == a) return true;
+  return false;
+}
+
+// Words that sit between a connector and a target without changing it.
+bool IsFiller(std::string_view lower) {
+  static constexpr std::string_view kFiller[] = {
+      "updated", "division's", "staff's", "commission's", "sec's", "recent", "current",
+      "revised", "recently", "issued", "amended", "applicable", "related", "corresponding"};
+  for (std::string_view f : kFiller)
+    if (lower == f) return true;
+  return false;
+}
+
+// Short words that are never designators ("paragraph of", "Item to").
+bool IsStopWord(std::string_view lower) {
+  static constexpr std::string_view kStop[] = {"of", "to", "in", "on", "or", "as", "at", "by",
+                                               "an", "is", "it", "be", "we", "no", "and", "the",
+                                               "for", "if", "so", "do", "us", "our", "up"};
+  for (std::string_view s : kStop)
+    if (lower == s) return true;
+  return false;
+}
+
+}  // namespace
+
+Parser::Parser(std::string_view text, const Lexicon& lexicon, const Catalog& catalog,
+               const ExtractOptions& options)
+    : text_(text), lex_(lexicon), catalog_(catalog), options_(options) {}
+
+size_t Parser::Match(std::string_view category, size_t i, int* entry) const {
+  int e = 0;
+  size_t k = lex_.Table(category).Match(text_, t_, i, n_, &e);
+  if (entry) *entry = e;
+  return k;
+}
+
+const LexiconEntry& Parser::EntryOf(std::string_view category, int entry) const {
+  return lex_.Entries(category)[static_cast<size_t>(entry)];
+}
+
+bool Parser::Word(size_t i, std::string_view lower) const {
+  return i < n_ && WordIs(text_, t_[i], lower);
+}
+
+bool Parser::Punct(size_t i, char c) const { return i < n_ && t_[i].is_punct(c); }
+
+bool Parser::IsNumberWord(size_t i, size_t* end) const {
+  size_t k = Match("number-word", i);
+  if (!k) return false;
+  *end = i + k;
+  return true;
+}
+
+size_t Parser::SkipNumberWord(size_t i) const {
+  size_t end;
+  // "No." only when a designator follows: "No" may also end a sentence.
+  if (IsNumberWord(i, &end) && end < n_ && (t_[end].is_number() || t_[end].is_word()))
+    return end;
+  return i;
+}
+
+size_t Parser::SkipAbbreviationDefinition(size_t i) const {
+  // ("ASC"), (“SAB”), (the "Codification"): a parenthesis holding at most 4 tokens.
+  if (!Punct(i, '(')) return i;
+  for (size_t k = i + 1; k < n_ && k < i + 7; ++k) {
+    if (t_[k].is_punct(')')) {
+      bool quoted = false;
+      for (size_t q = i + 1; q < k; ++q)
+        if (t_[q].is_punct('"') || t_[q].is_punct('\'')) quoted = true;
+      bool upper = k == i + 2 && t_[i + 1].is_word() && (t_[i + 1].flags & Token::kUpper);
+      return quoted || upper ? k + 1 : i;
+    }
+    if (t_[k].is_number()) return i;
+  }
+  return i;
+}
+
+size_t Parser::SkipFiller(size_t i) const {
+  size_t j = i;
+  while (j < n_ && j < i + 3 && t_[j].is_word()) {
+    std::string lower = AsciiLower(TokenText(text_, t_[j]));
+    // "Division's" tokenizes as Division ' s.
+    if (j + 2 < n_ && t_[j + 1].is_punct('\'') && t_[j + 1].attached() && Word(j + 2, "s")) {
+      if (IsFiller(lower + "'s")) {
+        j += 3;
+        continue;
+      }
+      break;
+    }
+    if (!IsFiller(lower)) break;
+    ++j;
+  }
+  return j;
+}
+
+bool Parser::ScanDesignator(size_t i, Member* m) const {
+  if (i >= n_) return false;
+  auto tok = [&](size_t k) { return TokenText(text_, t_[k]); };
+  auto short_alnum = [&](size_t k, size_t max) {
+    return k < n_ && (t_[k].is_number() || t_[k].is_word()) && t_[k].end - t_[k].start <= max;
+  };
+  std::string s;
+  size_t j = i;
+  const Token& a = t_[i];
+  if (a.is_number()) {
+    s = tok(i);
+    j = i + 1;
+  } else if (a.is_word()) {
+    std::string_view w = tok(i);
+    bool has_digit = false;
+    for (char c : w) has_digit |= (c >= '0' && c <= '9');
+    bool ok = IsRoman(w) || (w.size() <= 3 && AllUpper(w)) ||
+              (w.size() <= 6 && has_digit && w[0] >= 'A' && w[0] <= 'Z') ||
+              (w.size() <= 4 && AllLower(w) && !IsStopWord(w));
+    if (!ok || w.size() > 6) return false;
+    s = w;
+    j = i + 1;
+  } else if (a.is_punct('(')) {
+    if (!(short_alnum(i + 1, 6) && t_[i + 1].attached() && Punct(i + 2, ')') && t_[i + 2].attached()))
+      return false;
+    s = "(" + std::string(tok(i + 1)) + ")";
+    j = i + 3;
+  } else if (a.is_punct('-')) {
+    if (!(i + 1 < n_ && t_[i + 1].attached() && t_[i + 1].is_number())) return false;
+    s = "-" + std::string(tok(i + 1));
+    j = i + 2;
+  } else {
+    return false;
+  }
+  while (j < n_ && j - i < 40) {
+    const Token& c = t_[j];
+    if (c.is_punct('-')) {
+      if (c.space_before()) break;
+      size_t k = j + 1;
+      if (k < n_ && t_[k].is_punct('-') && t_[k].attached()) ++k;  // "45--50": a typo
+      if (k >= n_) break;
+      const Token& d = t_[k];
+      bool prev_number = t_[j - 1].is_number();
+      bool ok = (d.is_number() || d.is_word()) &&
+                (d.attached() || (d.is_number() && prev_number && !(d.flags & Token::kParaBefore)));
+      // An en dash with a space after it separates members: "130 – 134".
+      if ((c.flags & Token::kLongDash) && !d.attached()) ok = false;
+      if (!ok || d.end - d.start > 8) break;
+      s += '-';
+      s += tok(k);
+      j = k + 1;
+      continue;
+    }
+    if (c.is_punct('.') && c.attached() && j + 1 < n_ && t_[j + 1].attached()) {
+      const Token& d = t_[j + 1];
+      if (d.is_number() || (d.is_word() && d.end - d.start <= 3)) {
+        s += '.';
+        s += tok(j + 1);
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    if (c.is_punct(':') && c.attached() && j + 1 < n_ && t_[j + 1].attached() &&
+        t_[j + 1].is_word() && t_[j + 1].end - t_[j + 1].start <= 2) {
+      s += ':';
+      s += tok(j + 1);
+      j += 2;
+      continue;
+    }
+    if (c.is_punct('(') && c.attached() && short_alnum(j + 1, 6) && t_[j + 1].attached() &&
+        Punct(j + 2, ')') && t_[j + 2].attached()) {
+      s += '(';
+      s += tok(j + 1);
+      s += ')';
+      j += 3;
+      continue;
+    }
+    if ((c.is_number() || c.is_word()) && c.attached() && t_[j - 1].is_punct(')') &&
+        c.end - c.start <= 3) {
+      s += tok(j);
+      ++j;
+      continue;
+    }
+    break;
+  }
+  m->tb = i;
+  m->te = j;
+  m->s = std::move(s);
+  m->join = Member::kFirst;
+  return true;
+}
+
+namespace {
+
+// Two members can stand in one list when they start alike: numbers with numbers (or an
+// elided "(g)"/"-4"), roman outlines with roman outlines, letter codes with letter codes.
+bool Compatible(const Member& first, const Member& next) {
+  char a = first.s.empty() ? 0 : first.s[0];
+  char b = next.s.empty() ? 0 : next.s[0];
+  bool a_digit = a >= '0' && a <= '9', b_digit = b >= '0' && b <= '9';
+  if (a_digit) return b_digit || b == '(' || b == '-';
+  if (b_digit || b == '(' || b == '-') return a == '(';
+  auto head = [](const std::string& s) {
+    size_t k = 0;
+    while (k < s.size() && s[k] >= 'A' && s[k] <= 'Z') ++k;
+    return s.substr(0, k);
+  };
+  bool a_roman = IsRoman(head(first.s)), b_roman = IsRoman(head(next.s));
+  return a_roman == b_roman;
+}
+
+}  // namespace
+
+size_t Parser::ParseListContinuation(size_t j, Level level, std::vector<Member>* members,
+                                     bool allow_asc_name) const {
+  while (j < n_) {
+    size_t k = j;
+    Member::Join join;
+    if (Punct(k, ',') || Punct(k, ';')) {
+      ++k;
+      if (Word(k, "and") || Word(k, "or")) ++k;
+      join = Member::kList;
+    } else if (Word(k, "and") || Word(k, "or") || Punct(k, '&')) {
+      ++k;
+      if (Punct(k, '/') && Word(k + 1, "or")) k += 2;
+      join = Member::kList;
+    } else if (Word(k, "as") && Word(k + 1, "well") && Word(k + 2, "as")) {
+      k += 3;
+      join = Member::kList;
+    } else if (Word(k, "through") || Word(k, "thru") || Word(k, "to")) {
+      ++k;
+      if (Word(k, "and") && Word(k + 1, "including")) k += 2;
+      join = Member::kRange;
+    } else if (Punct(k, '-') && (t_[k].flags & Token::kLongDash)) {
+      ++k;
+      join = Member::kRange;
+    } else if (Punct(k, '/') && level == Level::kNone) {
+      ++k;
+      join = Member::kList;
+    } else {
+      break;
+    }
+    if (k < n_ && (t_[k].flags & Token::kParaBefore)) break;
+    if (level != Level::kNone) {
+      int entry = 0;
+      size_t lw = Match("level", k, &entry);
+      if (lw) {
+        const std::string& v = EntryOf("level", entry).value;
+        bool same = (level == Level::kTopic && v == "topic") ||
+                    (level == Level::kSubtopic && v == "subtopic") ||
+                    (level == Level::kSection && v == "section") ||
+                    (level == Level::kParagraph && v == "paragraph") ||
+                    (level == Level::kItem && v == "item") || (level == Level::kRule && v == "rule") ||
+                    (level == Level::kArticle && v == "article") ||
+                    (level == Level::kQuestion && v == "question");
+        if (!same) break;
+        k = SkipNumberWord(k + lw);
+      }
+    }
+    if (allow_asc_name) {
+      if (size_t an = Match("asc-name", k)) {
+        k += an;
+        int entry = 0;
+        if (size_t lw = Match("level", k, &entry)) k += lw;
+      }
+    }
+    Member m;
+    if (!ScanDesignator(k, &m) || !Compatible(members->front(), m)) break;
+    m.join = join;
+    members->push_back(std::move(m));
+    j = members->back().te;
+    if (members->size() > 64) break;
+  }
+  return j;
+}
+
+bool Parser::ParseLocalRef(size_t i, LocalRef* ref) const {
+  int entry = 0;
+  size_t k = Match("level", i, &entry);
+  if (!k) return false;
+  const std::string& v = EntryOf("level", entry).value;
+  Level level = Level::kNone;
+  if (v == "topic") level = Level::kTopic;
+  else if (v == "subtopic") level = Level::kSubtopic;
+  else if (v == "section") level = Level::kSection;
+  else if (v == "paragraph") level = Level::kParagraph;
+  else if (v == "item") level = Level::kItem;
+  else if (v == "rule") level = Level::kRule;
+  else if (v == "article") level = Level::kArticle;
+  else if (v == "question") level = Level::kQuestion;
+  else if (v == "instruction") level = Level::kInstruction;
+  else if (v == "general-instruction") level = Level::kGeneralInstruction;
+  else if (v == "note") level = Level::kNote;
+  else if (v == "part") level = Level::kPart;
+  size_t j = SkipNumberWord(i + k);
+  Member first;
+  if (!ScanDesignator(j, &first)) return false;
+  if (t_[first.tb].flags & Token::kParaBefore) return false;
+  ref->level = level;
+  ref->tb = i;
+  ref->members.clear();
+  ref->members.push_back(std::move(first));
+  size_t end = ParseListContinuation(ref->members.back().te, level, &ref->members, false);
+  ref->te = end;
+  return true;
+}
+
+bool Parser::InHeading(size_t token) const {
+  uint32_t pos = t_[token].start;
+  const auto& h = options_.headings;
+  auto it = std::upper_bound(h.begin(), h.end(), std::make_pair(pos, UINT32_MAX));
+  if (it == h.begin()) return false;
+  --it;
+  return pos >= it->first && pos < it->second;
+}
+
+size_t Parser::SentenceStart(size_t i) const {
+  size_t limit = i > 200 ? i - 200 : 0;
+  for (size_t k = i; k > limit; --k) {
+    if (t_[k].flags & Token::kParaBefore) return k;
+    const Token& p = t_[k - 1];
+    if ((p.is_punct('.') || p.is_punct('?') || p.is_punct('!')) && t_[k].space_before()) {
+      bool starts = (t_[k].is_word() && (t_[k].flags & Token::kCapital)) || t_[k].is_number() ||
+                    t_[k].is_punct('"') || t_[k].is_punct('(');
+      if (starts && !(k >= 2 && t_[k - 2].is_word() && IsAbbreviation(TokenText(text_, t_[k - 2]))))
+        return k;
+    }
+  }
+  return limit;
+}
+
+bool Parser::SameSentence(size_t a, size_t b) const {
+  if (a > b) std::swap(a, b);
+  return SentenceStart(b) <= a;
+}
+
+void Parser::ClearContext() {
+  item_ctx_ = rule_ctx_ = section_ctx_ = outline_ctx_ = cdi_ctx_ = topic_ctx_ = ifrs_ctx_ =
+      Remembered{};
+}
+
+std::vector<Citation> Parser::Run() {
+  Tokenize(text_, 0, static_cast<uint32_t>(text_.size()), &t_);
+  n_ = t_.size();
+  size_t i = 0;
+  while (i < n_) {
+    while (next_reset_ < options_.resets.size() && t_[i].start >= options_.resets[next_reset_]) {
+      ClearContext();
+      ++next_reset_;
+    }
+    size_t e = TryAt(i);
+    i = e > i ? e : i + 1;
+  }
+  std::stable_sort(out_.begin(), out_.end(),
+                   [](const Citation& a, const Citation& b) { return a.start < b.start; });
+  return std::move(out_);
+}
+
+}  // namespace secxref
