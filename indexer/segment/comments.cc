@@ -227,9 +227,30 @@ bool IsClosingLine(std::string_view line) {
       "in connection with the company's response",
       "in connection with the company\xE2\x80\x99s response",
       "the undersigned",
+      "we hope that the foregoing",
+      "we hope the foregoing",
+      "we hope that this",
+      "we hope this",
+      "we trust that the foregoing",
+      "we believe that the foregoing",
+      "the company believes that the foregoing",
+      "the company hopes",
   };
   for (std::string_view w : kStarts)
     if (StartsWithI(s, w)) return true;
+  return false;
+}
+
+// Closing phrases so fixed (the Division's templates, signatures) that they close the
+// letter even where a wrapped line hides the paragraph break.
+bool IsStrongClosingLine(std::string_view line) {
+  std::string_view s = TrimDecoration(line);
+  for (std::string_view w :
+       {"we urge all persons", "in closing, we remind you",
+        "we remind you that the company and its management", "we remind you that the filing person",
+        "you may contact", "please contact", "sincerely", "very truly yours"}) {
+    if (StartsWithI(s, w) && IsAsciiUpper(s[0])) return true;
+  }
   return false;
 }
 
@@ -391,7 +412,8 @@ CommentLayout FindComments(const std::vector<TextLine>& lines, int body_line, ui
   {
     int from = chain.empty() ? body_line : chain.back().line + 1;
     for (int i = from; i < hard_end; ++i) {
-      if (IsClosingLine(lines[i].text) && ParagraphStart(lines, i)) {
+      if ((IsClosingLine(lines[i].text) && ParagraphStart(lines, i)) ||
+          IsStrongClosingLine(lines[i].text)) {
         closing = i;
         break;
       }

@@ -32,6 +32,18 @@ bool HeadIs(std::string_view s, std::string_view w) {
          rest.front() == ':';
 }
 
+bool EqualsI(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && StartsWithI(a, b);
+}
+
+// "... Page 7" (a running head), not "..., page 84" (a location in the filing).
+bool EndsWithPageNumber(std::string_view s) {
+  size_t i = s.size();
+  while (i > 0 && IsAsciiDigit(s[i - 1])) --i;
+  if (i == s.size() || i < 5) return false;
+  return s.substr(i - 5, 5) == "Page ";
+}
+
 }  // namespace
 
 bool LooksLikeHeading(std::string_view line) {
@@ -99,7 +111,8 @@ bool LooksLikeHeading(std::string_view line) {
                              "foia"}) {
     if (StartsWithI(s, w)) return false;
   }
-  // "Page 2" running heads that survived the reader, "- 2 -".
+  // "Page 2" running heads that survived the reader ("Page", "May 16, 2024 Page 7"), "- 2 -".
+  if (EqualsI(s, "page") || EndsWithPageNumber(s)) return false;
   if (s.front() == '-' || s.front() == '(' || s.front() == '[') return false;
   return true;
 }

@@ -14,9 +14,10 @@ TEST(Headings, LineShapes) {
                         "Form 10-K for the Fiscal Year Ended December 31, 2015"}) {
     EXPECT_TRUE(LooksLikeHeading(s)) << s;
   }
-  for (const char* s : {"Please revise your disclosure.", "We note your response.",
-                        "the amount of the increase", "Sincerely,", "Page 2", "October 29, 2013",
-                        "$ 1,234 $ 5,678 12.5%", "Dear Mr. Hsiao:", "cc: Jane Roe"}) {
+  for (const char* s :
+       {"Please revise your disclosure.", "We note your response.", "the amount of the increase",
+        "Sincerely,", "Page 2", "October 29, 2013", "$ 1,234 $ 5,678 12.5%",
+        "Dear Mr. Hsiao:", "cc: Jane Roe", "Page", "May 16, 2024 Page 7"}) {
     EXPECT_FALSE(LooksLikeHeading(s)) << s;
   }
 }
