@@ -32,6 +32,12 @@ size_t LastLevelWord(std::string_view id) {
     if (value.empty() || value.find(' ') != std::string_view::npos) continue;
     if (best == std::string_view::npos || p > best) best = p;
   }
+  // "... General Instruction B" is one level word, not "General" + " Instruction B".
+  constexpr std::string_view kGeneral = " General";
+  if (best != std::string_view::npos && best >= kGeneral.size() &&
+      id.substr(best - kGeneral.size(), kGeneral.size()) == kGeneral &&
+      id.substr(best, 13) == " Instruction ")
+    best -= kGeneral.size();
   return best;
 }
 
