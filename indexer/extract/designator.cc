@@ -1,5 +1,7 @@
 #include "indexer/extract/designator.h"
 
+#include <algorithm>
+
 namespace secxref {
 namespace {
 
@@ -173,6 +175,14 @@ bool IsAscSectionNumber(std::string_view section) {
 }
 
 std::optional<AscPath> ParseAscPath(std::string_view s) {
+  // "310-10-35-13-a": a subparagraph written after a hyphen.
+  std::string joined;
+  size_t last = s.rfind('-');
+  if (last != std::string_view::npos && last + 1 < s.size() && AllLower(s.substr(last + 1)) &&
+      std::count(s.begin(), s.end(), '-') == 4) {
+    joined = std::string(s.substr(0, last)) + "(" + std::string(s.substr(last + 1)) + ")";
+    s = joined;
+  }
   AscPath path;
   if (!ParseSegmentsFrom(s, 0, &path)) return std::nullopt;
   if (!path.subs.empty() && path.segments.size() < 4) return std::nullopt;
@@ -274,8 +284,9 @@ std::string FormatPinpoint(const std::vector<std::string>& levels) {
   for (size_t k = 0; k < levels.size(); ++k) {
     std::string v = levels[k];
     if (!AllDigits(v)) {
-      if (k == 0 || k == 2) v = Lower(v);
-      else if (k == 3 && v.size() == 1) v = Upper(v);
+      if (k == 0) v = Lower(v);                                  // "303(A)" -> "303(a)"
+      else if (k == 2 && IsRoman(Upper(v))) v = Lower(v);         // "(I)" -> "(i)"
+      else if (k == 3 && v.size() == 1) v = Upper(v);             // "(a)" -> "(A)"
     }
     out += "(" + v + ")";
   }

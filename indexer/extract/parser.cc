@@ -19,16 +19,6 @@ bool IsAbbreviation(std::string_view w) {
   return false;
 }
 
-// Words that sit between a connector and a target without changing it.
-bool IsFiller(std::string_view lower) {
-  static constexpr std::string_view kFiller[] = {
-      "updated", "division's", "staff's", "commission's", "sec's", "recent", "current",
-      "revised", "recently", "issued", "amended", "applicable", "related", "corresponding"};
-  for (std::string_view f : kFiller)
-    if (lower == f) return true;
-  return false;
-}
-
 // Short words that are never designators ("paragraph of", "Item to").
 bool IsStopWord(std::string_view lower) {
   static constexpr std::string_view kStop[] = {"of", "to", "in", "on", "or", "as", "at", "by",
@@ -95,18 +85,10 @@ size_t Parser::SkipAbbreviationDefinition(size_t i) const {
 
 size_t Parser::SkipFiller(size_t i) const {
   size_t j = i;
-  while (j < n_ && j < i + 3 && t_[j].is_word()) {
-    std::string lower = AsciiLower(TokenText(text_, t_[j]));
-    // "Division's" tokenizes as Division ' s.
-    if (j + 2 < n_ && t_[j + 1].is_punct('\'') && t_[j + 1].attached() && Word(j + 2, "s")) {
-      if (IsFiller(lower + "'s")) {
-        j += 3;
-        continue;
-      }
-      break;
-    }
-    if (!IsFiller(lower)) break;
-    ++j;
+  for (int k = 0; k < 3; ++k) {
+    size_t m = Match("filler", j);
+    if (!m) break;
+    j += m;
   }
   return j;
 }
@@ -181,8 +163,12 @@ bool Parser::ScanDesignator(size_t i, Member* m) const {
       j += 2;
       continue;
     }
-    if (c.is_punct('(') && c.attached() && short_alnum(j + 1, 6) && t_[j + 1].attached() &&
-        Punct(j + 2, ')') && t_[j + 2].attached()) {
+    // "Item 1303 (B)(2)(i)": a stray space before a chain of pinpoints.
+    bool spaced_chain = c.is_punct('(') && c.space_before() && !(c.flags & Token::kNewlineBefore) &&
+                        t_[j - 1].is_number() && j + 3 < n_ && Punct(j + 3, '(') &&
+                        t_[j + 3].attached() && short_alnum(j + 1, 3);
+    if (c.is_punct('(') && (c.attached() || spaced_chain) && short_alnum(j + 1, 6) &&
+        t_[j + 1].attached() && Punct(j + 2, ')') && t_[j + 2].attached()) {
       s += '(';
       s += tok(j + 1);
       s += ')';
@@ -308,6 +294,7 @@ bool Parser::ParseLocalRef(size_t i, LocalRef* ref) const {
   else if (v == "part") level = Level::kPart;
   size_t j = SkipNumberWord(i + k);
   Member first;
+  if (Match("asc-name", j)) return false;  // "paragraphs ASC 606-10-55-89": the ASC rule reads it
   if (!ScanDesignator(j, &first)) return false;
   if (t_[first.tb].flags & Token::kParaBefore) return false;
   ref->level = level;

@@ -38,6 +38,46 @@ How HowOf(const std::vector<Member>& members, size_t k, bool inherited) {
 
 constexpr int kMaxFill = 300;  // a range wider than this yields its ends only
 
+// Kinds of pinpoint levels, in the order S-K, S-X and rules nest them.
+enum class PinKind { kLetter, kDigits, kRoman, kUpper };
+PinKind KindOf(std::string_view level, size_t position) {
+  if (AllDigits(level)) return PinKind::kDigits;
+  if (AllUpper(level)) return position >= 3 ? PinKind::kUpper : PinKind::kLetter;
+  if (IsLowerRoman(level) && position >= 2) return PinKind::kRoman;
+  return PinKind::kLetter;
+}
+
+// An elided member that replaces the deepest levels of the member before it:
+// "Item 10(e)(1)(i)(A) and (B)", "Item 402(k)(2)(iii) and (iv)", "Rule 5-03(b)1 and 2".
+std::optional<std::string> ElidePinpoint(const std::string& previous, std::string_view member) {
+  size_t open = previous.find('(');
+  if (open == std::string::npos) return std::nullopt;
+  std::vector<std::string> prev_levels, new_levels;
+  if (!SplitPinpoint(previous.substr(open), &prev_levels) || prev_levels.empty()) return std::nullopt;
+  if (member.front() == '(') {
+    if (!SplitPinpoint(member, &new_levels) || new_levels.empty()) return std::nullopt;
+  } else if (AllDigits(member) && member.size() <= 2 && AllDigits(prev_levels.back())) {
+    new_levels.push_back(std::string(member));
+  } else {
+    return std::nullopt;
+  }
+  // Replace from the deepest previous level of the same kind as the new first level.
+  const std::string& first = new_levels.front();
+  size_t at = prev_levels.size();
+  for (size_t k = prev_levels.size(); k-- > 0;) {
+    PinKind pk = KindOf(prev_levels[k], k);
+    PinKind nk = KindOf(first, k);
+    if (pk == nk) {
+      at = k;
+      break;
+    }
+  }
+  if (at == prev_levels.size()) return std::nullopt;
+  std::vector<std::string> levels(prev_levels.begin(), prev_levels.begin() + at);
+  levels.insert(levels.end(), new_levels.begin(), new_levels.end());
+  return previous.substr(0, open) + FormatPinpoint(levels);
+}
+
 }  // namespace
 
 std::optional<std::string> FormatSkItem(std::string_view s) {
@@ -258,6 +298,9 @@ void Parser::EmitNumbered(Family family, const std::string& prefix,
   std::optional<std::string> previous;
   for (size_t k = 0; k < members.size(); ++k) {
     std::optional<std::string> value = format(members[k].s);
+    if (!value && previous) {
+      if (auto elided = ElidePinpoint(*previous, members[k].s)) value = format(*elided);
+    }
     if (!value) {
       if (k == 0) return;
       break;
@@ -348,15 +391,24 @@ void Parser::Remember(const Target& target, Level level, size_t at) {
 // --- Targets from context
 
 std::optional<Target> Parser::ForwardTarget(size_t from) const {
-  size_t sentence_end = std::min(n_, from + 40);
-  for (size_t p = from; p < sentence_end; ++p) {
+  // Only an explicit item clause later in the same sentence lends its target ("Item
+  // 18(a)(5)(i) disclosure ... pursuant to Item 6 of Form S-4"); "on Form 10-K" after an
+  // annual report names a filing, not the form whose items are meant.
+  size_t limit = std::min(n_, from + 40);
+  for (size_t p = from; p < limit; ++p) {
     if (p > from && (t_[p].flags & Token::kParaBefore)) break;
     if ((t_[p].is_punct('.') || t_[p].is_punct('?')) && p + 1 < n_ && t_[p + 1].space_before() &&
         t_[p + 1].is_word() && (t_[p + 1].flags & Token::kCapital))
       break;
-    size_t c = Match("connector", p);
+    int entry = 0;
+    if (!Match("level", p, &entry) || EntryOf("level", entry).value != "item") continue;
+    LocalRef ref;
+    if (!ParseLocalRef(p, &ref)) continue;
+    size_t c = Match("connector", ref.te);
     if (!c) continue;
-    std::optional<Target> target = ParseTarget(p + c);
+    std::string connector = AsciiLower(TokenText(text_, t_[ref.te]));
+    if (connector != "of" && connector != "to" && connector != "under") continue;
+    std::optional<Target> target = ParseTarget(ref.te + c);
     if (target && (target->kind == TargetKind::kForm ||
                    (target->kind == TargetKind::kRegulation && target->attr != "sx")))
       return target;
@@ -369,7 +421,14 @@ std::optional<Target> Parser::ContextTarget(Level level, const Member& first, si
   switch (level) {
     case Level::kItem: {
       auto fits = [&](const Target& t) {
-        if (t.kind == TargetKind::kForm) return FormatFormItem(t.name, first.s).has_value();
+        if (t.kind == TargetKind::kForm) {
+          auto item = FormatFormItem(t.name, first.s);
+          if (!item) return false;
+          // Where the catalog lists the form's items, the item must be one of them.
+          std::string base = item->substr(0, item->find('('));
+          return catalog_.Knows(Family::kForm, t.name + " Item " + base) ||
+                 !catalog_.Knows(Family::kForm, t.name + " Item 1");
+        }
         if (t.kind == TargetKind::kRegulation) {
           auto item = FormatSkItem(first.s);
           if (!item) return false;
@@ -570,7 +629,8 @@ void Parser::Resolve(const std::vector<LocalRef>& chain, const Target& target_in
       break;
     case TargetKind::kRegulation: {
       if (target.attr == "sk") {
-        if (level == Level::kItem) EmitNumbered(Family::kSk, "S-K Item ", members, tb, te, inherited, FormatSkItem);
+        // "Rule 303(a)(3)(ii) of Regulation S-K": S-K has items only.
+        if (level == Level::kItem || level == Level::kRule) EmitNumbered(Family::kSk, "S-K Item ", members, tb, te, inherited, FormatSkItem);
       } else if (target.attr == "sx") {
         if (level == Level::kRule || level == Level::kItem || level == Level::kSection ||
             (level == Level::kArticle && FormatSxRule(members[0].s))) {
@@ -585,7 +645,8 @@ void Parser::Resolve(const std::vector<LocalRef>& chain, const Target& target_in
         }
       } else if (!target.rules_act.empty()) {
         if (level == Level::kRule)
-          EmitNumbered(Family::kRule, target.rules_act + " Rule ", members, tb, te, inherited, FormatExchangeRule);
+          EmitNumbered(Family::kRule, target.rules_act + " Rule ", members, tb, te, inherited,
+                       target.rules_act == "Securities Act" ? FormatSecuritiesRule : FormatExchangeRule);
       } else if (level == Level::kRule) {
         std::string prefix = name == "S-T" ? "S-T Rule " : "Regulation " + name + " Rule ";
         EmitNumbered(Family::kRegulation, prefix, members, tb, te, inherited, FormatPlainRule);
@@ -600,6 +661,9 @@ void Parser::Resolve(const std::vector<LocalRef>& chain, const Target& target_in
         std::optional<std::string> previous;
         for (size_t k = 0; k < members.size(); ++k) {
           auto item = FormatFormItem(form, members[k].s);
+          if (!item && previous) {
+            if (auto elided = ElidePinpoint(*previous, members[k].s)) item = FormatFormItem(form, *elided);
+          }
           if (!item) break;
           if (members[k].join == Member::kRange && previous) {
             auto lo = PlainInt(*previous), hi = PlainInt(*item);
@@ -637,7 +701,8 @@ void Parser::Resolve(const std::vector<LocalRef>& chain, const Target& target_in
       break;
     }
     case TargetKind::kRelease: {
-      if (level == Level::kSection) {
+      // "Item V of Release Nos. 33-8350/34-48960": a release's parts are its sections.
+      if (level == Level::kSection || level == Level::kItem || level == Level::kPart) {
         for (size_t k = 0; k < members.size(); ++k) {
           std::string outline;
           if (!ParseOutline(Upper(members[k].s.substr(0, 1)) + members[k].s.substr(1), &outline)) break;

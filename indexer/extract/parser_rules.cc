@@ -51,6 +51,14 @@ size_t Parser::ClauseFromLevel(size_t i) {
     ++j;
   Target target;
   bool negated = false;
+  // "an Item 1.01 Form 8-K": the form right after its item.
+  if (first.level == Level::kItem && Match("form-word", j)) {
+    std::optional<Target> form = ParseTarget(j);
+    if (form && form->kind == TargetKind::kForm) {
+      Resolve(chain, *form, i, form->te);
+      return form->te;
+    }
+  }
   for (int step = 0; step < 4; ++step) {
     // "Part II, Item 1A of Form 10-Q"
     if (chain.back().level == Level::kPart && Punct(j, ',')) {
@@ -100,7 +108,11 @@ size_t Parser::ClauseFromLevel(size_t i) {
     break;
   }
   if (negated) return j;
+  size_t before = out_.size();
   Resolve(chain, target, i, j);
+  // Nothing cited and no target: let the other rules look at these tokens
+  // ("paragraphs ASC 606-10-55-89", "Topic ASC 605-20").
+  if (out_.size() == before && target.kind == TargetKind::kNone) return 0;
   return j;
 }
 
@@ -172,7 +184,11 @@ size_t Parser::RegulationLead(size_t i) {
                   : target.attr == "sx" ? Family::kSx
                                         : Family::kRegulation;
   Emit(family, "Regulation " + target.name, i, j, How::kExplicit);
-  Remember(target, Level::kItem, i);
+  // Regulations with items (S-K, M-A, S-B, AB) give bare items their context; the others
+  // (G, S-T...) give bare rules theirs.
+  bool has_items = target.attr == "sk" || target.name == "M-A" || target.name == "S-B" ||
+                   target.name == "AB";
+  Remember(target, has_items ? Level::kItem : Level::kRule, i);
   return j;
 }
 

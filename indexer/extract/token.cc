@@ -80,7 +80,8 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
       } else if (cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x00AB || cp == 0x00BB) {
         t.type = TokenType::kPunct;
         t.punct = '"';
-      } else if (cp == 0x2018 || cp == 0x2019 || cp == 0x201A) {
+      } else if (cp == 0x2018 || cp == 0x2019 || cp == 0x201A || cp == 0x00B4 || cp == 0x02BC ||
+                 cp == 0x2032) {
         t.type = TokenType::kPunct;
         t.punct = '\'';
       } else if (cp == 0x00A7) {
