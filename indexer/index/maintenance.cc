@@ -43,14 +43,19 @@ ReindexResult Reindex(IndexLocation& location, const LetterSource& source,
     }
     files.push_back(InputFile{r.path, static_cast<uint64_t>(st.st_size), static_cast<int64_t>(st.st_mtime)});
   }
-  const std::string last_run = lock.get_metadata(schema::kMetaLastRun);
+  // What describes the index rather than its letters carries over.
+  std::vector<std::pair<std::string, std::string>> carried;
+  for (const char* key : {schema::kMetaLastRun, schema::kMetaShard}) {
+    std::string value = lock.get_metadata(key);
+    if (!value.empty()) carried.emplace_back(key, std::move(value));
+  }
 
   const std::string generation = location.NewGeneration();
   writer_options.no_sync = true;  // made durable once, below, before the swap
   writer_options.create = true;
   try {
     auto writer = std::make_unique<IndexWriter>(generation, writer_options);
-    if (!last_run.empty()) writer->SetMetadata(schema::kMetaLastRun, last_run);
+    for (const auto& [key, value] : carried) writer->SetMetadata(key, value);
     Pipeline run(writer.get(), source, pipeline);
     result.stats = run.Run(files, stop, on_error, on_progress);
     writer.reset();  // commits and releases the new database
