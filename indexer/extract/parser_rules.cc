@@ -79,6 +79,19 @@ size_t Parser::ClauseFromLevel(size_t i) {
     if (connector == "or") connector = "of";
     size_t k = j + c;
     if (Word(k, "the") && Match("level", k + 1)) ++k;
+    // "Section 25 of Subtopic 805-20": a Codification level word with its path is a target.
+    int lv = 0;
+    if (Match("level", k, &lv)) {
+      const std::string& v = EntryOf("level", lv).value;
+      if (v == "topic" || v == "subtopic" || v == "section") {
+        std::optional<Target> asc = ParseTarget(k);
+        if (asc && asc->kind == TargetKind::kAsc) {
+          target = *asc;
+          j = asc->te;
+          break;
+        }
+      }
+    }
     LocalRef next;
     if (ParseLocalRef(k, &next)) {
       chain.push_back(next);
@@ -626,7 +639,8 @@ size_t Parser::StandardLead(size_t i) {
   if (size_t k = Match("legacy", i, &entry)) {
     std::string prefix = EntryOf("legacy", entry).value;
     size_t j = i + k;
-    bool statement_word = WordIs(text_, t_[i], "statement") || WordIs(text_, t_[i], "statements");
+    bool statement_word = prefix == "FAS" && (WordIs(text_, t_[i], "statement") ||
+                                              WordIs(text_, t_[i], "statements"));
     // "FSP FAS 157-3", "FSP EITF 00-19-2"
     std::string sub;
     if (prefix == "FSP") {
@@ -810,7 +824,8 @@ std::optional<Target> Parser::ParseTarget(size_t i) const {
       }
     }
     if (named) {
-      target.kind = TargetKind::kOther;
+      // "Topic 805 of the FASB ASC": the Codification as a whole; members must be full paths.
+      target.kind = TargetKind::kAsc;
       target.te = k;
       return target;
     }
