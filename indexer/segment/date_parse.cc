@@ -34,7 +34,8 @@ int DaysIn(int year, int month) {
 }
 
 std::string Iso(int y, int m, int d) {
-  char buf[16];
+  // Callers pass 0..9999, 1..12, 1..31; the buffer holds any int anyway.
+  char buf[48];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
