@@ -101,6 +101,45 @@ bool IsHeadingAt(const std::vector<TextLine>& lines, int i, int lower) {
 
 std::string HeadingText(std::string_view s) { return CollapseSpaces(TrimDecoration(s)); }
 
+// The longest chain first, first+1, ... of marks in text order; each number's line is
+// chosen by score among the lines that keep the chain possible.
+std::vector<CommentMark> NumberedChain(const std::vector<CommentMark>& numbered, int first,
+                                       int line_count) {
+  std::map<int, int> earliest;  // number -> earliest line that ends a chain first..number
+  std::vector<bool> reachable(numbered.size());
+  int best_number = 0;
+  for (size_t c = 0; c < numbered.size(); ++c) {
+    const CommentMark& m = numbered[c];
+    if (m.number < first) continue;
+    bool ok = m.number == first;
+    if (!ok) {
+      auto it = earliest.find(m.number - 1);
+      ok = it != earliest.end() && it->second < m.line;
+    }
+    if (!ok) continue;
+    reachable[c] = true;
+    if (!earliest.count(m.number)) earliest[m.number] = m.line;
+    best_number = std::max(best_number, m.number);
+  }
+  std::vector<CommentMark> chain;
+  int limit_line = line_count;
+  for (int number = best_number; number >= first; --number) {
+    int pick = -1;
+    for (size_t c = 0; c < numbered.size(); ++c) {
+      const CommentMark& m = numbered[c];
+      if (!reachable[c] || m.number != number || m.line >= limit_line) continue;
+      // Its predecessor must still fit before it.
+      if (number > first && earliest[number - 1] >= m.line) continue;
+      if (pick < 0 || m.score > numbered[pick].score) pick = static_cast<int>(c);
+    }
+    if (pick < 0) break;
+    chain.push_back(numbered[pick]);
+    limit_line = numbered[pick].line;
+  }
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
 }  // namespace
 
 std::optional<CommentMark> ParseCommentMark(const std::vector<TextLine>& lines, int i) {
@@ -356,40 +395,15 @@ CommentLayout FindComments(const std::vector<TextLine>& lines, int body_line, ui
     }
   }
 
-  // The numbered chain: 1, 2, 3... in text order, as long as possible; each number's line
-  // chosen by score among the lines that keep the chain possible.
-  std::vector<CommentMark> chain;
-  {
-    std::map<int, int> earliest;  // number -> earliest line that ends a chain 1..number
-    std::vector<bool> reachable(numbered.size());
-    int best_number = 0;
-    for (size_t c = 0; c < numbered.size(); ++c) {
-      const CommentMark& m = numbered[c];
-      bool ok = m.number == 1;
-      if (!ok) {
-        auto it = earliest.find(m.number - 1);
-        ok = it != earliest.end() && it->second < m.line;
-      }
-      if (!ok) continue;
-      reachable[c] = true;
-      if (!earliest.count(m.number)) earliest[m.number] = m.line;
-      best_number = std::max(best_number, m.number);
+  // The numbered chain: 1, 2, 3... in text order, as long as possible. A response may
+  // answer only part of a letter ("2." to "18."): there a chain may start later.
+  std::vector<CommentMark> chain = NumberedChain(numbered, 1, n);
+  if (kind == LetterKind::kResponse && chain.size() < 2) {
+    for (const CommentMark& m : numbered) {
+      if (m.number == 1) continue;
+      std::vector<CommentMark> later = NumberedChain(numbered, m.number, n);
+      if (later.size() >= 3 && later.size() > chain.size()) chain = std::move(later);
     }
-    int limit_line = n;
-    for (int number = best_number; number >= 1; --number) {
-      int pick = -1;
-      for (size_t c = 0; c < numbered.size(); ++c) {
-        const CommentMark& m = numbered[c];
-        if (!reachable[c] || m.number != number || m.line >= limit_line) continue;
-        // Its predecessor must still fit before it.
-        if (number > 1 && earliest[number - 1] >= m.line) continue;
-        if (pick < 0 || m.score > numbered[pick].score) pick = static_cast<int>(c);
-      }
-      if (pick < 0) break;
-      chain.push_back(numbered[pick]);
-      limit_line = numbered[pick].line;
-    }
-    std::reverse(chain.begin(), chain.end());
   }
   // The worded chain: strictly increasing numbers ("Comment 1" ... or "Response to
   // Comment 3", "Response to Comment 4" when only some comments are answered).

@@ -137,6 +137,21 @@ TEST(Comments, ClosingEndsTheLastComment) {
   EXPECT_EQ(doc.text.substr(layout.closing_start, 14), "We remind you ");
 }
 
+TEST(Comments, ResponseAnsweringPartOfALetter) {
+  // "2." to "4.": comment 1 was answered elsewhere. A staff letter always starts at 1.
+  const char* body =
+      "2. We note your table.\n\nResponse: The Company will revise.\n\n3. Please explain.\n\n"
+      "Response: The Company explains.\n\n4. Please tell us.\n\nResponse: We tell you.\n";
+  Document doc = testing::DocumentFromText(body);
+  std::vector<TextLine> lines = testing::LinesOf(doc);
+  const uint32_t size = static_cast<uint32_t>(doc.text.size());
+  std::vector<int> got;
+  for (const Comment& c : FindComments(lines, 0, size, LetterKind::kResponse).comments)
+    got.push_back(c.number);
+  EXPECT_EQ(got, (std::vector<int>{2, 3, 4}));
+  EXPECT_TRUE(FindComments(lines, 0, size, LetterKind::kStaff).comments.empty());
+}
+
 TEST(Comments, BoldRestatementEndsWhereThePlainTextBegins) {
   // A response without "Response:" markers: the reader's bold flag tells the restated
   // comment from the answer.
