@@ -12,10 +12,6 @@ bool IsFlat(Family f) {
   return f == Family::kAsu || f == Family::kLegacy || f == Family::kCdi || f == Family::kAudit;
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 // Keywords that introduce a level inside an id: "Release 33-8350 Section III",
 // "Form 10-Q Part II Item 1A", "Regulation G Rule 100", "SAB Topic 13 Question 2".
 constexpr std::string_view kLevelWords[] = {" Section ", " Question ", " Item ", " Rule ",
@@ -84,11 +80,12 @@ std::string ParentCitation(Family family, std::string_view id) {
 std::vector<std::string> CitationLevels(Family family, std::string_view id) {
   std::vector<std::string> levels;
   std::string current(id);
-  // Bounded: every step shortens the id.
-  while (!current.empty()) {
+  // Bounded: ids have at most a dozen levels. (A parent may be longer than its child:
+  // "Regulation S-K" is the parent of "S-K Item 303".)
+  for (int step = 0; step < 16 && !current.empty(); ++step) {
     levels.push_back(current);
     std::string parent = ParentCitation(family, current);
-    if (parent.size() >= current.size()) break;
+    if (parent == current || std::find(levels.begin(), levels.end(), parent) != levels.end()) break;
     current = std::move(parent);
   }
   std::reverse(levels.begin(), levels.end());

@@ -139,6 +139,11 @@ std::optional<std::string> FormatExchangeRule(std::string_view s) {
   if (i != h.size()) return std::nullopt;
   auto pin = Pinpoint(tail);
   if (!pin) return std::nullopt;
+  // Rules under Exchange Act Sections 10A, 10C and 10D keep the section's capital:
+  // "Rule 10A-3", "Rule 10D-1" (but "Rule 10b-5", under Section 10(b)).
+  if (h.size() > 3 && h[0] == '1' && h[1] == '0' && (h[2] == 'a' || h[2] == 'c' || h[2] == 'd') &&
+      h[3] == '-')
+    h[2] = static_cast<char>(h[2] - 'a' + 'A');
   return h + *pin;
 }
 
@@ -179,11 +184,15 @@ std::optional<std::string> FormatFormItem(std::string_view form, std::string_vie
   std::string_view rest = head.substr(i);
   std::string item = number;
   if (!rest.empty()) {
-    if (rest[0] == '.') rest.remove_prefix(1);
+    bool dotted = rest[0] == '.';
+    if (dotted) rest.remove_prefix(1);
     if (AllDigits(rest) && rest.size() == 2) {
       item += "." + std::string(rest);  // 8-K "4.02"
     } else if ((AllUpper(rest) || AllLower(rest)) && rest.size() <= 2) {
-      item += twenty_f ? "." + Upper(rest) : Upper(rest);
+      // 20-F sub-items take a dot ("5D" -> "5.D"); Items 4A and 16A-16K are items of their
+      // own and keep the form's spelling.
+      bool own_item = !dotted && (number == "16" || (number == "4" && Upper(rest) == "A"));
+      item += twenty_f && !own_item ? "." + Upper(rest) : Upper(rest);
     } else {
       return std::nullopt;
     }
