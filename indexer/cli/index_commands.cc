@@ -56,15 +56,6 @@ void InstallSignalHandlers() {
 
 void Say(const std::string& line) { std::fprintf(stderr, "secxref-index: %s\n", line.c_str()); }
 
-std::string IsoNow() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 struct CommonArgs {
   std::string db;
   unsigned jobs = 0;
@@ -117,7 +108,7 @@ std::string Summary(const PipelineStats& s, uint64_t pruned, double secs) {
 
 std::string LastRun(const char* command, const PipelineStats& s, uint64_t pruned, double secs) {
   nlohmann::ordered_json j;
-  j["time"] = IsoNow();
+  j["time"] = IsoTimeNow();
   j["command"] = command;
   j["files"] = s.files_done;
   j["letters"] = s.letters;
@@ -342,7 +333,7 @@ int RunRemove(const RemoveArgs& args) {
     sources += matched;
   }
   nlohmann::ordered_json run;
-  run["time"] = IsoNow();
+  run["time"] = IsoTimeNow();
   run["command"] = "remove";
   run["letters_removed"] = letters;
   run["sources_removed"] = sources;

@@ -25,14 +25,6 @@ Xapian::WritableDatabase OpenWritable(const std::string& dir, const WriterOption
   }
 }
 
-std::string IsoNow() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // A transaction that is cancelled unless committed (exceptions unwind through it).
 class Transaction {
@@ -58,6 +50,15 @@ class Transaction {
 
 }  // namespace
 
+std::string IsoTimeNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
 IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
     : dir_(dir), options_(options), db_(OpenWritable(dir, options)) {
   const std::string version = db_.get_metadata(schema::kMetaSchemaVersion);
@@ -65,7 +66,7 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
     if (db_.get_doccount() > 0)
       throw SchemaMismatchError(dir + " holds a Xapian database that is not a secxref index");
     db_.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
-    db_.set_metadata(schema::kMetaCreated, IsoNow());
+    db_.set_metadata(schema::kMetaCreated, IsoTimeNow());
   } else if (version != std::to_string(schema::kSchemaVersion)) {
     throw SchemaMismatchError("index " + dir + " has schema version " + version +
                               "; this secxref-index writes version " +
@@ -189,7 +190,7 @@ void IndexWriter::WriteChunk(SourceChunk&& chunk) {
     if (!state.old) {
       record.hash.clear();
       record.size = chunk.size;
-      record.mtime = chunk.mtime;
+      record.mtime_ns = chunk.mtime_ns;
     }
   } else {
     for (const std::string& key : record.keys)
@@ -197,7 +198,7 @@ void IndexWriter::WriteChunk(SourceChunk&& chunk) {
     record.keys.assign(state.written.begin(), state.written.end());
     record.hash = chunk.hash;
     record.size = chunk.size;
-    record.mtime = chunk.mtime;
+    record.mtime_ns = chunk.mtime_ns;
     record.letters_failed = chunk.letters_failed;
     record.pending = false;
     record.extractor = ExtractorVersion();
@@ -211,10 +212,10 @@ void IndexWriter::WriteChunk(SourceChunk&& chunk) {
   MaybeCommit();
 }
 
-void IndexWriter::Touch(const std::string& path, int64_t mtime) {
+void IndexWriter::Touch(const std::string& path, int64_t mtime_ns) {
   std::optional<SourceRecord> record = Record(path);
   if (!record) return;
-  record->mtime = mtime;
+  record->mtime_ns = mtime_ns;
   db_.set_metadata(SourceMetadataKey(path), EncodeSourceRecord(*record));
   ++docs_since_commit_;
   MaybeCommit();

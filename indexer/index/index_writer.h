@@ -34,6 +34,9 @@ class SchemaMismatchError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// "2026-12-01T20:36:44Z" (UTC), for the created / last-run metadata.
+std::string IsoTimeNow();
+
 struct WriterOptions {
   size_t batch_docs = 1000;         // commit after this many documents written...
   size_t batch_bytes = 64u << 20;   // ...or this many bytes of text and data
@@ -50,7 +53,7 @@ struct SourceChunk {
   // Final chunk only: what the record stores.
   std::string hash;
   uint64_t size = 0;
-  int64_t mtime = 0;
+  int64_t mtime_ns = 0;
   uint32_t letters_failed = 0;  // documents of the source that could not be read
   bool unreadable = false;      // the file itself could not be read: keep what was indexed
   std::string error;
@@ -73,7 +76,7 @@ class IndexWriter {
   // committed index is intact.
   void WriteChunk(SourceChunk&& chunk);
   // The file's bytes are unchanged but its mtime moved: update the record only.
-  void Touch(const std::string& path, int64_t mtime);
+  void Touch(const std::string& path, int64_t mtime_ns);
   // Forgets a source: its letters (unless another source also produced them) and its record.
   // Returns the number of letters deleted.
   size_t RemoveSource(const SourceRecord& record);

@@ -30,7 +30,7 @@ struct WorkItem {
 struct Known {
   std::string hash;
   uint64_t size = 0;
-  int64_t mtime = 0;
+  int64_t mtime_ns = 0;
   bool complete = false;
   std::string extractor;
 };
@@ -83,7 +83,7 @@ PipelineStats Pipeline::Run(const std::vector<InputFile>& files, const std::atom
 
   std::unordered_map<std::string, Known> known;
   for (SourceRecord& r : writer_->Records()) {
-    known[r.path] = Known{r.hash, r.size, r.mtime, r.Complete(), r.extractor};
+    known[r.path] = Known{r.hash, r.size, r.mtime_ns, r.Complete(), r.extractor};
   }
   const std::string& extractor = ExtractorVersion();
 
@@ -106,12 +106,18 @@ PipelineStats Pipeline::Run(const std::vector<InputFile>& files, const std::atom
       const bool up_to_date =
           k != known.end() && k->second.complete && k->second.extractor == extractor;
 
+      // The walk gives seconds; a file rewritten within the same second with the same size
+      // must not look unchanged, so compare nanoseconds.
       WorkItem item;
       item.chunk.path = path;
       item.chunk.size = file.size;
-      item.chunk.mtime = file.mtime;
-      if (up_to_date && !options_.rehash && k->second.size == file.size &&
-          k->second.mtime == file.mtime) {
+      item.chunk.mtime_ns = file.mtime * 1000000000;
+      if (struct stat st; ::stat(path.c_str(), &st) == 0) {
+        item.chunk.size = static_cast<uint64_t>(st.st_size);
+        item.chunk.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+      }
+      if (up_to_date && !options_.rehash && k->second.size == item.chunk.size &&
+          k->second.mtime_ns == item.chunk.mtime_ns) {
         item.kind = WorkItem::Kind::kUnchanged;
         if (!queue.Push(std::move(item), 64)) break;
         continue;
@@ -155,7 +161,7 @@ PipelineStats Pipeline::Run(const std::vector<InputFile>& files, const std::atom
         item = WorkItem{};
         item.chunk.path = out.chunk.path;
         item.chunk.size = out.chunk.size;
-        item.chunk.mtime = out.chunk.mtime;
+        item.chunk.mtime_ns = out.chunk.mtime_ns;
         item.chunk.hash = out.chunk.hash;
         if (!queue.Push(std::move(out), cost)) abandoned = true;
       };
@@ -239,7 +245,7 @@ PipelineStats Pipeline::Run(const std::vector<InputFile>& files, const std::atom
           break;
         case WorkItem::Kind::kTouch:
           ++stats.skipped;
-          writer_->Touch(item->chunk.path, item->chunk.mtime);
+          writer_->Touch(item->chunk.path, item->chunk.mtime_ns);
           break;
         case WorkItem::Kind::kChunk:
           for (const LetterDocuments& l : item->chunk.letters) {

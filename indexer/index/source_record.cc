@@ -15,7 +15,7 @@ std::string EncodeSourceRecord(const SourceRecord& r) {
   j["path"] = r.path;
   j["hash"] = r.hash;
   j["size"] = r.size;
-  j["mtime"] = r.mtime;
+  j["mtime_ns"] = r.mtime_ns;
   j["keys"] = r.keys;
   if (r.letters_failed) j["failed"] = r.letters_failed;
   if (r.pending) j["pending"] = true;
@@ -32,7 +32,7 @@ std::optional<SourceRecord> DecodeSourceRecord(std::string_view value) {
     r.path = j["path"].get<std::string>();
     r.hash = j.value("hash", "");
     r.size = j.value("size", uint64_t{0});
-    r.mtime = j.value("mtime", int64_t{0});
+    r.mtime_ns = j.value("mtime_ns", int64_t{0});
     if (j.contains("keys")) r.keys = j["keys"].get<std::vector<std::string>>();
     r.letters_failed = j.value("failed", uint32_t{0});
     r.pending = j.value("pending", false);

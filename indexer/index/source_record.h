@@ -20,7 +20,7 @@ struct SourceRecord {
   std::string path;               // absolute path of the input file
   std::string hash;               // ContentHash of its bytes when last read completely; "" if never
   uint64_t size = 0;
-  int64_t mtime = 0;
+  int64_t mtime_ns = 0;           // modification time, nanoseconds since the epoch
   std::vector<std::string> keys;  // letter keys it produced (while pending: every key it may have
                                   // written so far, old and new)
   uint32_t letters_failed = 0;    // documents that could not be read on the last attempt

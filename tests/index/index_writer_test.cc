@@ -31,7 +31,7 @@ SourceChunk Chunk(const std::string& path, const std::vector<LetterSpec>& specs,
   chunk.last = last;
   chunk.hash = hash;
   chunk.size = 10;
-  chunk.mtime = 100;
+  chunk.mtime_ns = 100;
   for (const LetterSpec& s : specs) {
     CitedLetter cited = MakeLetter(s);
     chunk.letters.push_back(builder.Build(cited, LetterKey(cited.letter, hash), SourceId(path)));

@@ -100,7 +100,7 @@ TEST_F(PipelineTest, UnchangedContentWithANewMtimeIsSkippedByHash) {
   EXPECT_EQ(again.stats.letters, 0u);
   EXPECT_EQ(again.stats.skipped, 30u);
   IndexWriter w(db(), WriterOptions{});
-  EXPECT_EQ(w.Record(AbsolutePath(tree() + "/l3.txt"))->mtime, 1000000000);
+  EXPECT_EQ(w.Record(AbsolutePath(tree() + "/l3.txt"))->mtime_ns, int64_t{1000000000} * 1000000000);
 }
 
 TEST_F(PipelineTest, ChangedFileIsReindexedAndItsStaleCommentsGo) {
