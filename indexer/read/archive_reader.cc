@@ -46,8 +46,9 @@ class MemorySource : public Source {
     return static_cast<la_ssize_t>(n);
   }
   la_int64_t Seek(la_int64_t offset, int whence) override {
-    la_int64_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? static_cast<la_int64_t>(pos_)
-                                                                  : static_cast<la_int64_t>(bytes_.size());
+    la_int64_t base = whence == SEEK_SET   ? 0
+                      : whence == SEEK_CUR ? static_cast<la_int64_t>(pos_)
+                                           : static_cast<la_int64_t>(bytes_.size());
     la_int64_t to = base + offset;
     if (to < 0) return ARCHIVE_FATAL;
     pos_ = std::min(static_cast<size_t>(to), bytes_.size());
@@ -282,8 +283,7 @@ void ReadArchiveFile(const ReadFrame& frame, const std::string& path, bool compr
   EntryReader(frame, &source, compressed_stream).Run();
 }
 
-bool DecodeUuencoded(std::string_view text, uint64_t limit, std::string* out,
-                     std::string* error) {
+bool DecodeUuencoded(std::string_view text, uint64_t limit, std::string* out, std::string* error) {
   ArchivePtr a(archive_read_new());
   archive_read_support_filter_uu(a.get());
   archive_read_support_format_raw(a.get());

@@ -22,8 +22,7 @@ void ReadArchiveFile(const ReadFrame& frame, const std::string& path, bool compr
 
 // Decodes a uuencoded ("begin 644 name") or base64 ("begin-base64 644 name") block.
 // Returns false with `error` set when the block is damaged or decodes to more than `limit`.
-bool DecodeUuencoded(std::string_view text, uint64_t limit, std::string* out,
-                     std::string* error);
+bool DecodeUuencoded(std::string_view text, uint64_t limit, std::string* out, std::string* error);
 
 }  // namespace secxref
 

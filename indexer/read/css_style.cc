@@ -19,7 +19,9 @@ bool HasWord(std::string_view value, std::string_view word) {
   return false;
 }
 
-bool IsBreak(std::string_view v) { return v == "always" || v == "page" || v == "left" || v == "right"; }
+bool IsBreak(std::string_view v) {
+  return v == "always" || v == "page" || v == "left" || v == "right";
+}
 
 // "margin: 0 0 12pt 0.5in" -> top, right, bottom, left.
 void ApplyBox(std::string_view value, std::optional<float>* top, std::optional<float>* bottom,
@@ -53,7 +55,8 @@ std::optional<float> ParseCssLength(std::string_view value) {
   if (ec != std::errc()) return std::nullopt;
   if (value[0] == '-') number = -number;
   std::string unit = AsciiLower(TrimAsciiSpace(value.substr(i)));
-  if (unit.ends_with("!important")) unit = std::string(TrimAsciiSpace(unit.substr(0, unit.size() - 10)));
+  if (unit.ends_with("!important"))
+    unit = std::string(TrimAsciiSpace(unit.substr(0, unit.size() - 10)));
   if (unit == "pt") return number;
   if (unit == "px" || unit.empty()) return number * 0.75f;
   if (unit == "in") return number * 72.0f;
@@ -78,7 +81,8 @@ CssStyle ParseInlineStyle(std::string_view style) {
     if (colon == std::string_view::npos) continue;
     std::string prop = AsciiLower(TrimAsciiSpace(decl.substr(0, colon)));
     std::string value = AsciiLower(TrimAsciiSpace(decl.substr(colon + 1)));
-    if (value.ends_with("!important")) value = std::string(TrimAsciiSpace(value.substr(0, value.size() - 10)));
+    if (value.ends_with("!important"))
+      value = std::string(TrimAsciiSpace(value.substr(0, value.size() - 10)));
     if (prop == "font-weight") {
       if (value == "bold" || value == "bolder") {
         css.bold = true;

@@ -16,8 +16,7 @@ std::string AccessionFromName(std::string_view name) {
       AllDigits(name.substr(11, 2)) && name[13] == '-' && AllDigits(name.substr(14, 6)) &&
       (name.size() == 20 || name[20] == '.' || name[20] == '-'))
     return std::string(name.substr(0, 20));
-  if (name.size() >= 18 && AllDigits(name.substr(0, 18)) &&
-      (name.size() == 18 || name[18] == '.'))
+  if (name.size() >= 18 && AllDigits(name.substr(0, 18)) && (name.size() == 18 || name[18] == '.'))
     return FormatAccession(name.substr(0, 18));
   return "";
 }

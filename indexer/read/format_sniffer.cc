@@ -83,7 +83,9 @@ InputFormat DetectFormat(std::string_view bytes) {
   if (bytes.size() >= 262 && bytes.substr(257, 5) == "ustar") return InputFormat::kArchive;
   if (bytes.starts_with("\x1F\x8B") || bytes.starts_with("\x1F\x9D") ||
       (bytes.starts_with("BZh") && bytes.size() > 3 && bytes[3] >= '1' && bytes[3] <= '9') ||
-      bytes.starts_with(std::string_view("\xFD" "7zXZ\x00", 6)) ||
+      bytes.starts_with(std::string_view("\xFD"
+                                         "7zXZ\x00",
+                                         6)) ||
       bytes.starts_with("\x28\xB5\x2F\xFD") || bytes.starts_with("LZIP"))
     return InputFormat::kCompressed;
   if (bytes.starts_with("\xFF\xD8\xFF") || bytes.starts_with("\x89PNG") ||
@@ -108,18 +110,30 @@ InputFormat DetectFormat(std::string_view bytes) {
 
 const char* InputFormatName(InputFormat format) {
   switch (format) {
-    case InputFormat::kEmpty: return "empty";
-    case InputFormat::kPdf: return "pdf";
-    case InputFormat::kArchive: return "archive";
-    case InputFormat::kCompressed: return "compressed";
-    case InputFormat::kSgmlSubmission: return "sgml";
-    case InputFormat::kSgmlDocument: return "sgml";
-    case InputFormat::kUuencoded: return "uuencoded";
-    case InputFormat::kHtml: return "html";
-    case InputFormat::kText: return "text";
-    case InputFormat::kImage: return "image";
-    case InputFormat::kXml: return "xml";
-    case InputFormat::kBinary: return "binary";
+    case InputFormat::kEmpty:
+      return "empty";
+    case InputFormat::kPdf:
+      return "pdf";
+    case InputFormat::kArchive:
+      return "archive";
+    case InputFormat::kCompressed:
+      return "compressed";
+    case InputFormat::kSgmlSubmission:
+      return "sgml";
+    case InputFormat::kSgmlDocument:
+      return "sgml";
+    case InputFormat::kUuencoded:
+      return "uuencoded";
+    case InputFormat::kHtml:
+      return "html";
+    case InputFormat::kText:
+      return "text";
+    case InputFormat::kImage:
+      return "image";
+    case InputFormat::kXml:
+      return "xml";
+    case InputFormat::kBinary:
+      return "binary";
   }
   return "unknown";
 }

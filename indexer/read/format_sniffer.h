@@ -16,9 +16,9 @@ enum class InputFormat {
   kUuencoded,       // "begin 644 name" / "begin-base64 644 name"
   kHtml,
   kText,
-  kImage,           // JPEG, PNG, GIF, TIFF: never a letter
-  kXml,             // XML that is not XHTML (XBRL, EDGAR metadata)
-  kBinary,          // anything else with NULs or many control bytes
+  kImage,   // JPEG, PNG, GIF, TIFF: never a letter
+  kXml,     // XML that is not XHTML (XBRL, EDGAR metadata)
+  kBinary,  // anything else with NULs or many control bytes
 };
 
 InputFormat DetectFormat(std::string_view bytes);

@@ -3,6 +3,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -177,48 +178,50 @@ class LineCollector {
   bool pending_page_ = false;
 };
 
-bool IsSkipped(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_BUTTON: case GUMBO_TAG_IMG: case GUMBO_TAG_META:
-    case GUMBO_TAG_LINK: case GUMBO_TAG_BASE:
-      return true;
-    default:
-      return false;
-  }
-}
+// What each tag means for reading, as one table.
+struct TagTraits {
+  bool skipped = false;  // never rendered: head, script, style, images...
+  bool block = false;    // starts and ends lines
+  float margin = 0;      // default vertical margin (points) above and below
+  bool bold = false, italic = false, underline = false, pre = false;
+};
 
-bool IsBlock(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_LI:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL:
-    case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_UL: case GUMBO_TAG_CAPTION: case GUMBO_TAG_BODY: case GUMBO_TAG_HTML:
-    case GUMBO_TAG_LISTING: case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_XMP:
-      return true;
-    default:
-      return false;
-  }
-}
-
-float DefaultMargin(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_FIGURE:
-      return kDefaultBlockMarginPt;
-    default:
-      return 0;
-  }
+const TagTraits& Traits(GumboTag tag) {
+  static const std::array<TagTraits, GUMBO_TAG_LAST + 1> kTable = [] {
+    std::array<TagTraits, GUMBO_TAG_LAST + 1> t{};
+    for (GumboTag g :
+         {GUMBO_TAG_HEAD, GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_TITLE, GUMBO_TAG_NOSCRIPT,
+          GUMBO_TAG_TEMPLATE, GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_IFRAME, GUMBO_TAG_SVG,
+          GUMBO_TAG_MATH, GUMBO_TAG_SELECT, GUMBO_TAG_BUTTON, GUMBO_TAG_IMG, GUMBO_TAG_META,
+          GUMBO_TAG_LINK, GUMBO_TAG_BASE})
+      t[g].skipped = true;
+    for (GumboTag g :
+         {GUMBO_TAG_ADDRESS,    GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE,     GUMBO_TAG_BLOCKQUOTE,
+          GUMBO_TAG_CENTER,     GUMBO_TAG_DD,      GUMBO_TAG_DETAILS,   GUMBO_TAG_DIR,
+          GUMBO_TAG_DIV,        GUMBO_TAG_DL,      GUMBO_TAG_DT,        GUMBO_TAG_FIELDSET,
+          GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,  GUMBO_TAG_FOOTER,    GUMBO_TAG_FORM,
+          GUMBO_TAG_H1,         GUMBO_TAG_H2,      GUMBO_TAG_H3,        GUMBO_TAG_H4,
+          GUMBO_TAG_H5,         GUMBO_TAG_H6,      GUMBO_TAG_HEADER,    GUMBO_TAG_HGROUP,
+          GUMBO_TAG_LI,         GUMBO_TAG_MAIN,    GUMBO_TAG_MENU,      GUMBO_TAG_NAV,
+          GUMBO_TAG_OL,         GUMBO_TAG_P,       GUMBO_TAG_PRE,       GUMBO_TAG_SECTION,
+          GUMBO_TAG_SUMMARY,    GUMBO_TAG_UL,      GUMBO_TAG_CAPTION,   GUMBO_TAG_BODY,
+          GUMBO_TAG_HTML,       GUMBO_TAG_LISTING, GUMBO_TAG_PLAINTEXT, GUMBO_TAG_XMP})
+      t[g].block = true;
+    for (GumboTag g : {GUMBO_TAG_P, GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4,
+                       GUMBO_TAG_H5, GUMBO_TAG_H6, GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_UL, GUMBO_TAG_OL,
+                       GUMBO_TAG_DL, GUMBO_TAG_PRE, GUMBO_TAG_FIGURE})
+      t[g].margin = kDefaultBlockMarginPt;
+    for (GumboTag g : {GUMBO_TAG_B, GUMBO_TAG_STRONG, GUMBO_TAG_TH, GUMBO_TAG_H1, GUMBO_TAG_H2,
+                       GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6})
+      t[g].bold = true;
+    for (GumboTag g : {GUMBO_TAG_I, GUMBO_TAG_EM, GUMBO_TAG_CITE, GUMBO_TAG_VAR, GUMBO_TAG_DFN})
+      t[g].italic = true;
+    for (GumboTag g : {GUMBO_TAG_U, GUMBO_TAG_INS}) t[g].underline = true;
+    for (GumboTag g : {GUMBO_TAG_PRE, GUMBO_TAG_LISTING, GUMBO_TAG_PLAINTEXT, GUMBO_TAG_XMP})
+      t[g].pre = true;
+    return t;
+  }();
+  return kTable[tag];
 }
 
 const char* Attr(const GumboNode* node, const char* name) {
@@ -236,7 +239,7 @@ std::string Lower(const char* s) {
 std::string Roman(int n, bool upper) {
   static const std::pair<int, const char*> kParts[] = {
       {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
-      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},   {4, "iv"},  {1, "i"}};
+      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
   std::string out;
   for (auto [value, text] : kParts)
     while (n >= value && out.size() < 20) out += text, n -= value;
@@ -287,37 +290,23 @@ class HtmlWalker {
     }
     const GumboElement& el = node->v.element;
     GumboTag tag = el.tag;
-    if (IsSkipped(tag)) return;
+    if (Traits(tag).skipped) return;
     if (Attr(node, "hidden") != nullptr) return;
     CssStyle css;
     if (const char* s = Attr(node, "style")) css = ParseInlineStyle(s);
     if (css.hidden) return;
 
-    switch (tag) {
-      case GUMBO_TAG_B: case GUMBO_TAG_STRONG: case GUMBO_TAG_TH: case GUMBO_TAG_H1:
-      case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-      case GUMBO_TAG_H6:
-        style.bold = true;
-        break;
-      case GUMBO_TAG_I: case GUMBO_TAG_EM: case GUMBO_TAG_CITE: case GUMBO_TAG_VAR:
-      case GUMBO_TAG_DFN:
-        style.italic = true;
-        break;
-      case GUMBO_TAG_U: case GUMBO_TAG_INS:
-        style.underline = true;
-        break;
-      case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_XMP:
-        style.pre = true;
-        break;
-      default:
-        break;
-    }
+    const TagTraits& traits = Traits(tag);
+    style.bold |= traits.bold;
+    style.italic |= traits.italic;
+    style.underline |= traits.underline;
+    style.pre |= traits.pre;
     if (css.bold) style.bold = *css.bold;
     if (css.italic) style.italic = *css.italic;
     if (css.underline) style.underline = true;
     if (tag == GUMBO_TAG_CENTER) block.centered = true;
-    if (const char* align = Attr(node, "align"); align != nullptr && tag != GUMBO_TAG_TABLE &&
-                                                  tag != GUMBO_TAG_IMG) {
+    if (const char* align = Attr(node, "align");
+        align != nullptr && tag != GUMBO_TAG_TABLE && tag != GUMBO_TAG_IMG) {
       block.centered = Lower(align) == "center";
     }
     if (css.centered) block.centered = *css.centered;
@@ -337,7 +326,7 @@ class HtmlWalker {
       return;
     }
     bool table = tag == GUMBO_TAG_TABLE;
-    if (!table && !IsBlock(tag)) {
+    if (!table && !traits.block) {
       if (css.page_break_before) out->PageBreak();
       WalkChildren(&el.children, style, block, out, depth);
       if (css.page_break_after) out->PageBreak();
@@ -346,7 +335,7 @@ class HtmlWalker {
 
     out->EndLine();
     if (css.page_break_before) out->PageBreak();
-    out->AddSpace(css.margin_top.value_or(DefaultMargin(tag)) + css.padding_top.value_or(0));
+    out->AddSpace(css.margin_top.value_or(traits.margin) + css.padding_top.value_or(0));
     block.left += css.margin_left + css.padding_left;
     bool list = tag == GUMBO_TAG_OL || tag == GUMBO_TAG_UL;
     if (list) {
@@ -376,8 +365,7 @@ class HtmlWalker {
     }
     if (list) lists_.pop_back();
     out->EndLine();
-    out->AddSpace(css.margin_bottom.value_or(DefaultMargin(tag)) +
-                  css.padding_bottom.value_or(0));
+    out->AddSpace(css.margin_bottom.value_or(traits.margin) + css.padding_bottom.value_or(0));
     if (css.page_break_after) out->PageBreak();
   }
 
@@ -452,7 +440,7 @@ class HtmlWalker {
       if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
           node->type == GUMBO_NODE_CDATA) {
         out->Text(node->v.text.text, style, block);
-      } else if (node->type == GUMBO_NODE_ELEMENT && !IsSkipped(node->v.element.tag)) {
+      } else if (node->type == GUMBO_NODE_ELEMENT && !Traits(node->v.element.tag).skipped) {
         const GumboVector& children = node->v.element.children;
         for (unsigned i = children.length; i-- > 0;)
           stack.push_back(static_cast<const GumboNode*>(children.data[i]));

@@ -15,10 +15,12 @@ enum class WalkProblem {
   kLoop,        // a directory already visited (symlink loop or second link): skipped
 };
 
-// Calls on_file for each regular file under `paths`, depth first, entries of a directory in
-// byte order of their names. Symbolic links are followed; a directory is entered once (by
-// device and inode), so links back up the tree are skipped. Names starting with '.' inside
-// walked directories are skipped (given paths are always taken).
+// Calls on_file for each regular file under `paths`: each given path depth first, entries of
+// a directory in byte order of their names; then the directories reached through symbolic
+// links under it, in the order met. A directory is entered once (by device and inode), so
+// it is read under its real path when it has one, and links back up the tree (loops) are
+// skipped and reported as kLoop. Names starting with '.' inside walked directories are
+// skipped (given paths are always taken).
 void WalkInputs(const std::vector<std::string>& paths,
                 const std::function<void(InputFile)>& on_file,
                 const std::function<void(const std::string& path, const std::string& message,

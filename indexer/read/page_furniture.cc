@@ -28,8 +28,20 @@ bool IsDigits(std::string_view s, size_t max_len) {
 
 bool IsStripChar(unsigned char c) {
   switch (c) {
-    case ',': case '.': case ';': case ':': case '(': case ')': case '"': case '\'':
-    case '[': case ']': case '*': case '|': case '-': case '/':
+    case ',':
+    case '.':
+    case ';':
+    case ':':
+    case '(':
+    case ')':
+    case '"':
+    case '\'':
+    case '[':
+    case ']':
+    case '*':
+    case '|':
+    case '-':
+    case '/':
       return true;
     default:
       return false;
@@ -88,10 +100,9 @@ std::vector<std::string> HeaderTokens(std::string_view text) {
 
 bool IsMonth(std::string_view t) {
   static const std::unordered_set<std::string_view> kMonths = {
-      "january", "february", "march",   "april",    "may",      "june",     "july",
-      "august",  "september", "october", "november", "december", "jan",      "feb",
-      "mar",     "apr",      "jun",     "jul",      "aug",      "sep",      "sept",
-      "oct",     "nov",      "dec"};
+      "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+      "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+      "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
   return kMonths.count(t) > 0;
 }
 
@@ -144,7 +155,8 @@ class HeaderVocabulary {
   bool HeaderLine(std::string_view text) const {
     std::vector<std::string> toks = HeaderTokens(text);
     if (toks.empty()) return false;
-    return std::all_of(toks.begin(), toks.end(), [&](const std::string& t) { return HeaderWord(t); });
+    return std::all_of(toks.begin(), toks.end(),
+                       [&](const std::string& t) { return HeaderWord(t); });
   }
 
   // A header line carrying "Page N" (min_page <= N <= max_page).

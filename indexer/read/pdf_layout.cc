@@ -11,12 +11,12 @@
 namespace secxref {
 namespace {
 
-constexpr float kMinFontSize = 3.0f;      // below: invisible captions and overlays
+constexpr float kMinFontSize = 3.0f;        // below: invisible captions and overlays
 constexpr float kSameRowTolerance = 0.35f;  // points: one baseline
-constexpr float kSegmentGapEm = 2.5f;     // a gap this wide (in font sizes) splits a row
-constexpr float kWordGapEm = 0.2f;        // a gap this wide separates words
+constexpr float kSegmentGapEm = 2.5f;       // a gap this wide (in font sizes) splits a row
+constexpr float kWordGapEm = 0.2f;          // a gap this wide separates words
 constexpr float kParagraphGapRatio = 1.35f;
-constexpr float kHeaderZone = 0.22f;      // top fraction of a page where headers live
+constexpr float kHeaderZone = 0.22f;  // top fraction of a page where headers live
 
 struct Row {
   float y0, y1;
@@ -39,8 +39,7 @@ std::string JoinWords(const std::vector<const PdfTextBox*>& boxes) {
       float fs = std::max(prev->font_size, 1.0f);
       float gap = b->x0 - prev->x1;
       // A word drawn over the previous one is a separate text layer, not a continuation.
-      if (prev->space_after || gap > kWordGapEm * fs || gap < -kWordGapEm * fs)
-        text.push_back(' ');
+      if (prev->space_after || gap > kWordGapEm * fs || gap < -kWordGapEm * fs) text.push_back(' ');
     }
     text += b->text;
     prev = b;
@@ -93,8 +92,8 @@ void DropResidue(Row* row, const PdfPage& page) {
     }
     std::vector<const PdfTextBox*> segment(row->boxes.begin() + i, row->boxes.begin() + j);
     std::string text = NormalizeLineText(JoinWords(segment));
-    bool residue = IsTemplateResidue(text) ||
-                   (row->y0 > kHeaderZone * page.height && IsDatedPageMarker(text));
+    bool residue =
+        IsTemplateResidue(text) || (row->y0 > kHeaderZone * page.height && IsDatedPageMarker(text));
     if (!residue) kept.insert(kept.end(), segment.begin(), segment.end());
     i = j;
   }
@@ -153,8 +152,7 @@ std::vector<PageLine> MergeRows(std::vector<Row>& rows) {
 }
 
 // Rotated words: one line per run along the same rotated baseline, in reading direction.
-void AppendRotated(std::vector<const PdfTextBox*> boxes, const PdfPage& page,
-                   RawLines* out) {
+void AppendRotated(std::vector<const PdfTextBox*> boxes, const PdfPage& page, RawLines* out) {
   if (boxes.empty()) return;
   std::stable_sort(boxes.begin(), boxes.end(), [](const PdfTextBox* a, const PdfTextBox* b) {
     return a->rotation < b->rotation;
@@ -162,9 +160,12 @@ void AppendRotated(std::vector<const PdfTextBox*> boxes, const PdfPage& page,
   auto baseline = [](const PdfTextBox* b) { return b->rotation % 2 ? b->x0 : b->y0; };
   auto along = [](const PdfTextBox* b) {
     switch (b->rotation) {
-      case 1: return b->y0;
-      case 2: return -b->x0;
-      default: return -b->y0;
+      case 1:
+        return b->y0;
+      case 2:
+        return -b->x0;
+      default:
+        return -b->y0;
     }
   };
   size_t i = 0;
@@ -174,9 +175,8 @@ void AppendRotated(std::vector<const PdfTextBox*> boxes, const PdfPage& page,
            std::fabs(baseline(boxes[j]) - baseline(boxes[i])) < 1.0f)
       ++j;
     std::vector<const PdfTextBox*> run(boxes.begin() + i, boxes.begin() + j);
-    std::stable_sort(run.begin(), run.end(), [&](const PdfTextBox* a, const PdfTextBox* b) {
-      return along(a) < along(b);
-    });
+    std::stable_sort(run.begin(), run.end(),
+                     [&](const PdfTextBox* a, const PdfTextBox* b) { return along(a) < along(b); });
     std::string text;
     for (const PdfTextBox* b : run) {
       if (!text.empty()) text.push_back(' ');
@@ -266,8 +266,8 @@ RawLines LayoutPdfPages(const std::vector<PdfPage>& pages) {
       raw.ends_short = l.right < body_right - 0.15f * body_width;
       // Centered: clear of both margins by the same amount, give or take.
       float left_gap = l.left - body_left, right_gap = body_right - l.right;
-      if (left_gap > 0.1f * body_width && right_gap > 0.1f * body_width &&
-          std::fabs(left_gap - right_gap) < 0.08f * body_width)
+      if (left_gap > 0.12f * body_width && right_gap > 0.12f * body_width &&
+          std::fabs(left_gap - right_gap) < 0.05f * body_width)
         raw.flags |= Line::kCentered;
       out.push_back(std::move(raw));
     }

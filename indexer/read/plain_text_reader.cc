@@ -14,8 +14,8 @@ namespace {
 constexpr float kPointsPerColumn = 7.2f;
 
 bool IsEdgarAsciiTag(std::string_view t) {
-  for (std::string_view tag : {"<TABLE>", "</TABLE>", "<CAPTION>", "</CAPTION>", "<S>", "<C>",
-                               "<FN>", "</FN>"}) {
+  for (std::string_view tag :
+       {"<TABLE>", "</TABLE>", "<CAPTION>", "</CAPTION>", "<S>", "<C>", "<FN>", "</FN>"}) {
     if (t.size() == tag.size() && std::equal(t.begin(), t.end(), tag.begin(), [](char a, char b) {
           return (a >= 'a' && a <= 'z' ? a - 32 : a) == b;
         }))
@@ -90,13 +90,19 @@ RawLines ReadPlainTextLines(std::string_view utf8) {
     if (nl == utf8.size()) break;
   }
 
-  int widest = 0;
+  // The text width: a high percentile of where long lines end (ragged right), so one
+  // overlong line does not decide it.
+  std::vector<int> ends;
   for (const SourceLine& s : source) {
     int lead, width;
     Measure(s.text, &lead, &width);
-    widest = std::max(widest, width);
+    if (width - lead >= 40) ends.push_back(width);
   }
-  widest = std::max(widest, 60);
+  int text_width = 72;
+  if (!ends.empty()) {
+    std::sort(ends.begin(), ends.end());
+    text_width = ends[ends.size() * 3 / 4];
+  }
 
   RawLines out;
   out.reserve(source.size());
@@ -119,8 +125,10 @@ RawLines ReadPlainTextLines(std::string_view utf8) {
     int lead, width;
     Measure(text, &lead, &width);
     line.indent = static_cast<int16_t>(std::min(lead * kPointsPerColumn, 30000.0f));
-    int right = widest - width;
-    if (lead >= 6 && std::abs(lead - right) <= 4) line.flags |= Line::kCentered;
+    int right = text_width - width;
+    if (lead >= 6 && right >= 0 && width - lead <= text_width * 7 / 10 &&
+        std::abs(lead - right) <= std::max(4, text_width / 8))
+      line.flags |= Line::kCentered;
     out.push_back(std::move(line));
   }
   return out;

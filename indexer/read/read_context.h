@@ -22,9 +22,9 @@ struct ReadFrame {
   const ReadLimits* limits = nullptr;
   const DocumentSink* sink = nullptr;
   std::optional<std::string> member;
-  SubmissionInfo header;     // stated by an enclosing SGML header: wins
-  SubmissionInfo from_path;  // from the deepest EDGAR path seen so far
-  uint32_t depth = 0;        // containers entered so far
+  SubmissionInfo header;      // stated by an enclosing SGML header: wins
+  SubmissionInfo from_path;   // from the deepest EDGAR path seen so far
+  uint32_t depth = 0;         // containers entered so far
   bool in_container = false;  // images, XML and the like are skipped silently inside
 
   // A frame for a member named `name` of this container.
@@ -35,8 +35,7 @@ struct ReadFrame {
 void ReadInput(const ReadFrame& frame, std::string_view bytes);
 
 // Emits one Document for `frame` carrying `error`.
-void EmitError(const ReadFrame& frame, std::string format, std::string error,
-               uint64_t raw_bytes);
+void EmitError(const ReadFrame& frame, std::string format, std::string error, uint64_t raw_bytes);
 
 // "file too large (N bytes > limit)".
 std::string TooLargeMessage(uint64_t size, uint64_t limit);

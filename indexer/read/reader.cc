@@ -84,10 +84,9 @@ void ReadPdfDocument(const ReadFrame& frame, std::string_view bytes) {
 
 bool NestingAllowed(const ReadFrame& frame, const char* format) {
   if (frame.depth < frame.limits->max_nesting) return true;
-  EmitError(frame, format,
-            "containers nested too deeply (limit " + std::to_string(frame.limits->max_nesting) +
-                ")",
-            0);
+  EmitError(
+      frame, format,
+      "containers nested too deeply (limit " + std::to_string(frame.limits->max_nesting) + ")", 0);
   return false;
 }
 
@@ -129,7 +128,7 @@ void ReadSgml(const ReadFrame& frame, std::string_view bytes) {
       skipped += part.type.empty() ? part.filename : part.type;
       continue;
     }
-    std::string name = !part.filename.empty() ? part.filename
+    std::string name = !part.filename.empty()   ? part.filename
                        : !part.sequence.empty() ? "document " + part.sequence
                                                 : "document " + std::to_string(i + 1);
     ReadInput(base.Child(name), part.body);
@@ -189,7 +188,7 @@ void Dispatch(const ReadFrame& frame, std::string_view bytes) {
       if (frame.in_container && format != InputFormat::kBinary) return;  // not a letter
       EmitError(frame, InputFormatName(format),
                 std::string("not a letter (") +
-                    (format == InputFormat::kImage  ? "image data"
+                    (format == InputFormat::kImage ? "image data"
                      : format == InputFormat::kXml ? "XML data"
                                                    : "unrecognised binary data") +
                     ")",
@@ -198,8 +197,7 @@ void Dispatch(const ReadFrame& frame, std::string_view bytes) {
   }
 }
 
-ReadFrame TopFrame(const std::string& source, const ReadLimits& limits,
-                   const DocumentSink& sink) {
+ReadFrame TopFrame(const std::string& source, const ReadLimits& limits, const DocumentSink& sink) {
   ReadFrame frame;
   frame.source = &source;
   frame.limits = &limits;
@@ -212,8 +210,8 @@ ReadFrame TopFrame(const std::string& source, const ReadLimits& limits,
 
 ReadFrame ReadFrame::Child(std::string_view name) const {
   ReadFrame child = *this;
-  child.member = member ? *member + std::string(kMemberSeparator) + std::string(name)
-                        : std::string(name);
+  child.member =
+      member ? *member + std::string(kMemberSeparator) + std::string(name) : std::string(name);
   child.depth = depth + 1;
   child.in_container = true;
   SubmissionInfo path = SubmissionFromPath(name);
@@ -226,8 +224,7 @@ std::string TooLargeMessage(uint64_t size, uint64_t limit) {
          ")";
 }
 
-void EmitError(const ReadFrame& frame, std::string format, std::string error,
-               uint64_t raw_bytes) {
+void EmitError(const ReadFrame& frame, std::string format, std::string error, uint64_t raw_bytes) {
   Document doc = NewDocument(frame, std::move(format), raw_bytes);
   doc.error = std::move(error);
   (*frame.sink)(std::move(doc));
@@ -252,8 +249,7 @@ void ReadBytes(const std::string& source, std::string_view bytes, const ReadLimi
   InputFormat format = DetectFormat(bytes.substr(0, kSniffBytes));
   bool container = format == InputFormat::kArchive || format == InputFormat::kCompressed;
   if (!container && bytes.size() > limits.max_file_bytes) {
-    EmitError(frame, "unknown", TooLargeMessage(bytes.size(), limits.max_file_bytes),
-              bytes.size());
+    EmitError(frame, "unknown", TooLargeMessage(bytes.size(), limits.max_file_bytes), bytes.size());
     return;
   }
   ReadInput(frame, bytes);

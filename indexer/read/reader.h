@@ -20,7 +20,7 @@ namespace secxref {
 // Limits that keep hostile inputs (bombs, huge files) from exhausting the machine.
 // Documented in docs/reading.md.
 struct ReadLimits {
-  uint64_t max_file_bytes = 128ull << 20;       // a single input file or archive member
+  uint64_t max_file_bytes = 64ull << 20;        // a single input file (not an archive) or member
   uint64_t max_archive_bytes = 1ull << 30;      // total uncompressed bytes per archive
   uint32_t max_archive_entries = 100000;        // entries per archive
   uint32_t max_compression_ratio = 200;         // member uncompressed/compressed
@@ -47,7 +47,8 @@ std::vector<InputFile> ListInputs(const std::vector<std::string>& paths,
 void ReadBytes(const std::string& source, std::string_view bytes, const ReadLimits& limits,
                const DocumentSink& sink);
 
-// Reads a file (loads it, honouring limits.max_file_bytes) and calls ReadBytes.
+// Reads a file (loads it, honouring limits.max_file_bytes) and calls ReadBytes; archives are
+// streamed from disk instead, bounded by the archive limits.
 void ReadFile(const std::string& path, const ReadLimits& limits, const DocumentSink& sink);
 
 // Convenience: ListInputs + ReadFile for each; walker errors become error Documents.

@@ -24,9 +24,8 @@ size_t RFindTag(std::string_view s, std::string_view upper_tag) {
 
 std::string IsoDate(std::string_view v) {
   v = TrimAsciiSpace(v);
-  if (v.size() < 8 || !std::all_of(v.begin(), v.begin() + 8, [](char c) {
-        return c >= '0' && c <= '9';
-      }))
+  if (v.size() < 8 ||
+      !std::all_of(v.begin(), v.begin() + 8, [](char c) { return c >= '0' && c <= '9'; }))
     return "";
   return std::string(v.substr(0, 4)) + "-" + std::string(v.substr(4, 2)) + "-" +
          std::string(v.substr(6, 2));
@@ -171,8 +170,8 @@ bool IsNonLetterPart(const SgmlPart& part) {
   size_t dot = name.rfind('.');
   if (dot == std::string::npos) return false;
   std::string_view ext = std::string_view(name).substr(dot + 1);
-  for (std::string_view e : {"jpg", "jpeg", "gif", "png", "bmp", "tif", "tiff", "zip", "xml",
-                             "xsd", "json", "xlsx", "xls", "css", "js"}) {
+  for (std::string_view e : {"jpg", "jpeg", "gif", "png", "bmp", "tif", "tiff", "zip", "xml", "xsd",
+                             "json", "xlsx", "xls", "css", "js"}) {
     if (ext == e) return true;
   }
   return false;

@@ -93,10 +93,20 @@ bool EndsClause(std::string_view text) {
     size_t start;
     char32_t cp = LastCodePoint(text.substr(0, end), &start);
     switch (cp) {
-      case '"': case '\'': case ')': case ']': case 0x201D: case 0x2019: case '*':
+      case '"':
+      case '\'':
+      case ')':
+      case ']':
+      case 0x201D:
+      case 0x2019:
+      case '*':
         end = start;  // closing quote/bracket: look at what it closes
         continue;
-      case '.': case ':': case ';': case '?': case '!':
+      case '.':
+      case ':':
+      case ';':
+      case '?':
+      case '!':
         return true;
       default:
         return false;
