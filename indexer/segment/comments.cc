@@ -101,11 +101,73 @@ bool IsHeadingAt(const std::vector<TextLine>& lines, int i, int lower) {
 
 std::string HeadingText(std::string_view s) { return CollapseSpaces(TrimDecoration(s)); }
 
+// A paragraph in the company's voice, answering ("The Company respectfully advises the
+// Staff", "We have revised", "In response to the Staff's comment").
+bool OpensAnswer(std::string_view line) {
+  std::string_view s = TrimDecoration(line);
+  for (std::string_view w : {"the company",
+                             "the registrant",
+                             "the partnership",
+                             "the trust",
+                             "the bank",
+                             "the fund",
+                             "the issuer",
+                             "the corporation",
+                             "company",
+                             "management",
+                             "we respectfully",
+                             "we acknowledge",
+                             "we confirm",
+                             "we advise",
+                             "we supplementally",
+                             "we have revised",
+                             "we have amended",
+                             "we have updated",
+                             "we have included",
+                             "we have expanded",
+                             "we have added",
+                             "we have considered",
+                             "we have provided",
+                             "we have reviewed the staff",
+                             "we will",
+                             "we agree",
+                             "we understand",
+                             "we appreciate",
+                             "in response",
+                             "as requested",
+                             "per the staff",
+                             "in future filings",
+                             "the staff's comment is noted",
+                             "acknowledged",
+                             "noted."}) {
+    if (StartsWithI(s, w) && (s.size() == w.size() || !IsAsciiAlpha(s[w.size()]))) return true;
+  }
+  return false;
+}
+
 // The longest chain first, first+1, ... of marks in text order; each number's line is
-// chosen by score among the lines that keep the chain possible.
+// chosen by score among the lines that keep the chain possible. With `answers` (the lines
+// of "Response:" markers, sorted), each mark must be answered before the next one: a list
+// inside an answer ("1. Seller onboarding", "2. Authorization") is not a run of comments.
 std::vector<CommentMark> NumberedChain(const std::vector<CommentMark>& numbered, int first,
-                                       int line_count) {
-  std::map<int, int> earliest;  // number -> earliest line that ends a chain first..number
+                                       int line_count, const std::vector<int>* answers) {
+  // Where a successor of each mark may start: after its answer, or right after it.
+  std::vector<int> open_from(numbered.size());
+  for (size_t c = 0; c < numbered.size(); ++c) {
+    open_from[c] = numbered[c].line;
+    if (answers != nullptr) {
+      auto it = std::upper_bound(answers->begin(), answers->end(), numbered[c].line);
+      open_from[c] = it == answers->end() ? line_count : *it;
+    }
+  }
+  // A mark with another mark between it and its answer is likely an item of a list.
+  std::vector<int> score(numbered.size());
+  for (size_t c = 0; c < numbered.size(); ++c) {
+    score[c] = numbered[c].score;
+    if (answers != nullptr && c + 1 < numbered.size() && numbered[c + 1].line < open_from[c])
+      score[c] -= 2;
+  }
+  std::map<int, int> earliest;  // number -> earliest open_from of a chain first..number
   std::vector<bool> reachable(numbered.size());
   int best_number = 0;
   for (size_t c = 0; c < numbered.size(); ++c) {
@@ -118,7 +180,8 @@ std::vector<CommentMark> NumberedChain(const std::vector<CommentMark>& numbered,
     }
     if (!ok) continue;
     reachable[c] = true;
-    if (!earliest.count(m.number)) earliest[m.number] = m.line;
+    auto [it, inserted] = earliest.emplace(m.number, open_from[c]);
+    if (!inserted) it->second = std::min(it->second, open_from[c]);
     best_number = std::max(best_number, m.number);
   }
   std::vector<CommentMark> chain;
@@ -128,9 +191,10 @@ std::vector<CommentMark> NumberedChain(const std::vector<CommentMark>& numbered,
     for (size_t c = 0; c < numbered.size(); ++c) {
       const CommentMark& m = numbered[c];
       if (!reachable[c] || m.number != number || m.line >= limit_line) continue;
+      if (!chain.empty() && open_from[c] >= limit_line) continue;  // unanswered before the next
       // Its predecessor must still fit before it.
       if (number > first && earliest[number - 1] >= m.line) continue;
-      if (pick < 0 || m.score > numbered[pick].score) pick = static_cast<int>(c);
+      if (pick < 0 || score[c] > score[pick]) pick = static_cast<int>(c);
     }
     if (pick < 0) break;
     chain.push_back(numbered[pick]);
@@ -294,10 +358,12 @@ bool IsStrongClosingLine(std::string_view line) {
 }
 
 bool IsResponseMarker(std::string_view line) {
+  // The answer often follows on the same line ("Response: The Company ..."): only the
+  // label's first bytes matter.
   std::string_view s = TrimDecoration(line);
-  if (s.size() > 400) return false;
-  size_t p = FindWordI(s, "response");
-  if (p == std::string_view::npos) p = FindWordI(s, "responses");
+  size_t p = FindWordI(s.substr(0, std::min<size_t>(s.size(), 60)), "response");
+  if (p == std::string_view::npos)
+    p = FindWordI(s.substr(0, std::min<size_t>(s.size(), 60)), "responses");
   if (p == std::string_view::npos || p > 40) {
     for (std::string_view w : {"answer:", "reply:"})
       if (StartsWithI(s, w)) return true;
@@ -397,11 +463,26 @@ CommentLayout FindComments(const std::vector<TextLine>& lines, int body_line, ui
 
   // The numbered chain: 1, 2, 3... in text order, as long as possible. A response may
   // answer only part of a letter ("2." to "18."): there a chain may start later.
-  std::vector<CommentMark> chain = NumberedChain(numbered, 1, n);
+  // In a response that marks its answers ("Response:"), every comment is answered.
+  // Only letters that label their answers are held to it; there an unlabelled answer in
+  // the company's voice ("The Company acknowledges...") counts too.
+  std::vector<int> answers;
+  size_t labels = 0;
+  if (kind == LetterKind::kResponse) {
+    for (int i = body_line; i < hard_end; ++i) {
+      const bool label = IsResponseMarker(lines[i].text) &&
+                         (ParagraphStart(lines, i) || TrimDecoration(lines[i].text).size() <= 40);
+      labels += label;
+      if (label || (lines[i].break_before && OpensAnswer(lines[i].text))) answers.push_back(i);
+    }
+  }
+  const std::vector<int>* answered = labels >= 2 ? &answers : nullptr;
+  std::vector<CommentMark> chain = NumberedChain(numbered, 1, n, answered);
+  if (answered != nullptr && chain.empty()) chain = NumberedChain(numbered, 1, n, nullptr);
   if (kind == LetterKind::kResponse && chain.size() < 2) {
     for (const CommentMark& m : numbered) {
       if (m.number == 1) continue;
-      std::vector<CommentMark> later = NumberedChain(numbered, m.number, n);
+      std::vector<CommentMark> later = NumberedChain(numbered, m.number, n, answered);
       if (later.size() >= 3 && later.size() > chain.size()) chain = std::move(later);
     }
   }
@@ -480,7 +561,8 @@ CommentLayout FindComments(const std::vector<TextLine>& lines, int body_line, ui
     if (chain[c].style == CommentMark::kResponseTo) continue;
     int found = -1;
     for (int i = first + 1; i < end_line && i < n; ++i) {
-      if (IsResponseMarker(lines[i].text) && ParagraphStart(lines, i)) {
+      if (IsResponseMarker(lines[i].text) &&
+          (ParagraphStart(lines, i) || TrimDecoration(lines[i].text).size() <= 40)) {
         found = i;
         break;
       }
@@ -491,6 +573,16 @@ CommentLayout FindComments(const std::vector<TextLine>& lines, int body_line, ui
       if (i < end_line && i < n && TrimDecoration(lines[first].text).size() < 5) ++i;
       for (; i < end_line && i < n; ++i) {
         if (!lines[i].Emphasised() && ParagraphStart(lines, i)) {
+          found = i;
+          break;
+        }
+      }
+    }
+    if (found < 0) {
+      // No marker, no emphasis: the answer starts with the first later paragraph in the
+      // company's voice ("The Company respectfully advises...", "We have revised...").
+      for (int i = first + 1; i < end_line && i < n; ++i) {
+        if (lines[i].break_before && OpensAnswer(lines[i].text)) {
           found = i;
           break;
         }

@@ -137,6 +137,31 @@ TEST(Comments, ClosingEndsTheLastComment) {
   EXPECT_EQ(doc.text.substr(layout.closing_start, 14), "We remind you ");
 }
 
+TEST(Comments, AnswerInTheCompanysVoice) {
+  // No "Response:" and no emphasis: the first paragraph in the company's voice answers.
+  Document doc = testing::DocumentFromText(
+      "1. Please tell us your analysis.\n\nPlease also refer to ASC 606.\n\nThe Company "
+      "respectfully advises the Staff that it has one obligation.\n");
+  std::vector<TextLine> lines = testing::LinesOf(doc);
+  CommentLayout layout =
+      FindComments(lines, 0, static_cast<uint32_t>(doc.text.size()), LetterKind::kResponse);
+  ASSERT_EQ(layout.comments.size(), 1u);
+  EXPECT_EQ(doc.text.substr(layout.comments[0].response_start, 26), "The Company respectfully a");
+}
+
+TEST(Comments, NumberedListInsideAnAnswer) {
+  // The answer to comment 1 lists steps "2." and "3."; comment 2 comes after them.
+  Document doc = testing::DocumentFromText(
+      "1. Please describe the steps.\n\nResponse: The steps are:\n\n1. Onboarding the seller."
+      "\n\n2. Authorizing the transaction.\n\n3. Settling the transaction.\n\n2. Please tell us "
+      "the fees.\n\nResponse: The fees are fixed.\n");
+  std::vector<TextLine> lines = testing::LinesOf(doc);
+  CommentLayout layout =
+      FindComments(lines, 0, static_cast<uint32_t>(doc.text.size()), LetterKind::kResponse);
+  ASSERT_EQ(layout.comments.size(), 2u);
+  EXPECT_EQ(doc.text.substr(layout.comments[1].start, 12), "2. Please te");
+}
+
 TEST(Comments, ResponseAnsweringPartOfALetter) {
   // "2." to "4.": comment 1 was answered elsewhere. A staff letter always starts at 1.
   const char* body =
