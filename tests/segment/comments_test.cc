@@ -78,6 +78,11 @@ TEST(ResponseMarker, Shapes) {
   }
 }
 
+// The comment layout of a body that starts at its first line.
+CommentLayout LayoutOf(const Document& doc, LetterKind kind) {
+  return FindComments(testing::LinesOf(doc), 0, static_cast<uint32_t>(doc.text.size()), kind);
+}
+
 // Comment numbering over whole bodies.
 struct NumberingCase {
   const char* name;
@@ -90,9 +95,7 @@ class NumberingTest : public ::testing::TestWithParam<NumberingCase> {};
 TEST_P(NumberingTest, Numbers) {
   const NumberingCase& c = GetParam();
   Document doc = testing::DocumentFromText(c.body);
-  std::vector<TextLine> lines = testing::LinesOf(doc);
-  CommentLayout layout =
-      FindComments(lines, 0, static_cast<uint32_t>(doc.text.size()), LetterKind::kStaff);
+  CommentLayout layout = LayoutOf(doc, LetterKind::kStaff);
   std::vector<int> got;
   for (const Comment& cm : layout.comments) got.push_back(cm.number);
   EXPECT_EQ(got, c.numbers) << c.name;
@@ -126,9 +129,7 @@ TEST(Comments, ClosingEndsTheLastComment) {
   Document doc = testing::DocumentFromText(
       "1. Please revise.\n\n2. Please explain the charge.\n\nWe remind you that the company and "
       "its management are responsible for the accuracy.\n\nSincerely,\n");
-  std::vector<TextLine> lines = testing::LinesOf(doc);
-  CommentLayout layout =
-      FindComments(lines, 0, static_cast<uint32_t>(doc.text.size()), LetterKind::kStaff);
+  CommentLayout layout = LayoutOf(doc, LetterKind::kStaff);
   ASSERT_EQ(layout.comments.size(), 2u);
   EXPECT_TRUE(layout.closing_found);
   const Comment& last = layout.comments[1];
@@ -142,9 +143,7 @@ TEST(Comments, AnswerInTheCompanysVoice) {
   Document doc = testing::DocumentFromText(
       "1. Please tell us your analysis.\n\nPlease also refer to ASC 606.\n\nThe Company "
       "respectfully advises the Staff that it has one obligation.\n");
-  std::vector<TextLine> lines = testing::LinesOf(doc);
-  CommentLayout layout =
-      FindComments(lines, 0, static_cast<uint32_t>(doc.text.size()), LetterKind::kResponse);
+  CommentLayout layout = LayoutOf(doc, LetterKind::kResponse);
   ASSERT_EQ(layout.comments.size(), 1u);
   EXPECT_EQ(doc.text.substr(layout.comments[0].response_start, 26), "The Company respectfully a");
 }
@@ -155,9 +154,7 @@ TEST(Comments, NumberedListInsideAnAnswer) {
       "1. Please describe the steps.\n\nResponse: The steps are:\n\n1. Onboarding the seller."
       "\n\n2. Authorizing the transaction.\n\n3. Settling the transaction.\n\n2. Please tell us "
       "the fees.\n\nResponse: The fees are fixed.\n");
-  std::vector<TextLine> lines = testing::LinesOf(doc);
-  CommentLayout layout =
-      FindComments(lines, 0, static_cast<uint32_t>(doc.text.size()), LetterKind::kResponse);
+  CommentLayout layout = LayoutOf(doc, LetterKind::kResponse);
   ASSERT_EQ(layout.comments.size(), 2u);
   EXPECT_EQ(doc.text.substr(layout.comments[1].start, 12), "2. Please te");
 }
@@ -168,13 +165,10 @@ TEST(Comments, ResponseAnsweringPartOfALetter) {
       "2. We note your table.\n\nResponse: The Company will revise.\n\n3. Please explain.\n\n"
       "Response: The Company explains.\n\n4. Please tell us.\n\nResponse: We tell you.\n";
   Document doc = testing::DocumentFromText(body);
-  std::vector<TextLine> lines = testing::LinesOf(doc);
-  const uint32_t size = static_cast<uint32_t>(doc.text.size());
   std::vector<int> got;
-  for (const Comment& c : FindComments(lines, 0, size, LetterKind::kResponse).comments)
-    got.push_back(c.number);
+  for (const Comment& c : LayoutOf(doc, LetterKind::kResponse).comments) got.push_back(c.number);
   EXPECT_EQ(got, (std::vector<int>{2, 3, 4}));
-  EXPECT_TRUE(FindComments(lines, 0, size, LetterKind::kStaff).comments.empty());
+  EXPECT_TRUE(LayoutOf(doc, LetterKind::kStaff).comments.empty());
 }
 
 TEST(Comments, BoldRestatementEndsWhereThePlainTextBegins) {
@@ -185,9 +179,7 @@ TEST(Comments, BoldRestatementEndsWhereThePlainTextBegins) {
       "2. Please explain.\n\nThe Company explains.\n");
   doc.lines[0].flags = Line::kBold;
   doc.lines[4].flags = Line::kBold;
-  std::vector<TextLine> lines = testing::LinesOf(doc);
-  CommentLayout layout =
-      FindComments(lines, 0, static_cast<uint32_t>(doc.text.size()), LetterKind::kResponse);
+  CommentLayout layout = LayoutOf(doc, LetterKind::kResponse);
   ASSERT_EQ(layout.comments.size(), 2u);
   EXPECT_EQ(doc.text.substr(layout.comments[0].response_start, 11), "The Company");
   EXPECT_EQ(doc.text.substr(layout.comments[1].response_start, 21), "The Company explains.");
