@@ -107,6 +107,13 @@ CssStyle ParseInlineStyle(std::string_view style) {
       if (HasWord(value, "none")) css.list_none = true;
     } else if (prop == "display") {
       if (value == "none") css.hidden = true;
+      if (value == "inline-block") css.inline_block = true;
+    } else if (prop == "width") {
+      css.inline_block = ParseCssLength(value).value_or(0) > 0 || css.inline_block;
+    } else if (prop == "margin-right") {
+      css.margin_right = ParseCssLength(value).value_or(0);
+    } else if (prop == "padding-right") {
+      css.padding_right = ParseCssLength(value).value_or(0);
     } else if (prop == "visibility") {
       if (value == "hidden" || value == "collapse") css.hidden = true;
     } else if (prop == "page-break-before" || prop == "break-before") {

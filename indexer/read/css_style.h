@@ -22,6 +22,8 @@ struct CssStyle {
   // Lengths in points; percentages are of a 6.5 inch (468 pt) text width.
   std::optional<float> margin_top, margin_bottom, padding_top, padding_bottom;
   float margin_left = 0, padding_left = 0, text_indent = 0;
+  float margin_right = 0, padding_right = 0;
+  bool inline_block = false;  // display:inline-block, or a width set: a box of its own
 };
 
 // Parses "prop: value; prop: value". Unknown properties and malformed values are ignored.

@@ -328,7 +328,12 @@ class HtmlWalker {
     bool table = tag == GUMBO_TAG_TABLE;
     if (!table && !traits.block) {
       if (css.page_break_before) out->PageBreak();
+      // Padding or a box around inline text is space on the page: "1." then a padded
+      // <font> with the comment, a bullet in a fixed-width <span>.
+      if (css.padding_left > 0 || css.margin_left > 0) out->Text(" ", style, block);
       WalkChildren(&el.children, style, block, out, depth);
+      if (css.padding_right > 0 || css.margin_right > 0 || css.inline_block)
+        out->Text(" ", style, block);
       if (css.page_break_after) out->PageBreak();
       return;
     }

@@ -73,7 +73,12 @@ INSTANTIATE_TEST_SUITE_P(
                  "<p>shown</p><span hidden>gone</span>",
                  "shown"},
         HtmlCase{"PreKeepsLines", "<pre>line one\n  line two</pre>", "line one\nline two"},
-        HtmlCase{"HeadingsAreParagraphs", "text<h2>Heading</h2>more", "text\n\nHeading\n\nmore"}),
+        HtmlCase{"HeadingsAreParagraphs", "text<h2>Heading</h2>more", "text\n\nHeading\n\nmore"},
+        HtmlCase{"PaddedInlineTextIsSpaced",
+                 "<div><font>1.</font><font style='padding-left:27pt'>Please state</font></div>"
+                 "<div><span style='display:inline-block;width:18pt'>&#8226;</span>Add</div>"
+                 "<div>no<font style='color:red'>space</font></div>",
+                 "1. Please state\n\xE2\x80\xA2 Add\nnospace"}),
     [](const ::testing::TestParamInfo<HtmlCase>& info) { return info.param.name; });
 
 struct FlagCase {
