@@ -3,7 +3,6 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
-#include <mutex>
 #include <stdexcept>
 
 #include "indexer/base/data_files.h"
@@ -12,9 +11,33 @@
 namespace secxref {
 namespace {
 
-std::string KeyOf(std::string_view text, const Token& t) {
+constexpr const char* kCatNames[] = {
+    "asc-name", "level", "number-word", "regulation", "act", "release-series", "release-word",
+    "sab", "slb", "frm", "frc", "cfdg", "cdi-name", "cdi-set", "ifrs", "audit", "legacy", "asu",
+    "form-word", "determiner", "connector", "cfr", "filler",
+};
+static_assert(sizeof(kCatNames) / sizeof(kCatNames[0]) == static_cast<size_t>(Cat::kCount));
+
+int CatIndex(std::string_view name) {
+  for (size_t i = 0; i < static_cast<size_t>(Cat::kCount); ++i)
+    if (name == kCatNames[i]) return static_cast<int>(i);
+  return -1;
+}
+
+std::string RawOf(std::string_view text, const Token& t) {
   if (t.type == TokenType::kPunct) return std::string(1, t.punct);
-  return AsciiLower(TokenText(text, t));
+  return std::string(TokenText(text, t));
+}
+
+bool SameIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
 }
 
 std::vector<std::string> SplitIds(std::string_view s) {
@@ -34,6 +57,8 @@ std::vector<std::string> SplitIds(std::string_view s) {
 
 }  // namespace
 
+const char* CatName(Cat cat) { return kCatNames[static_cast<size_t>(cat)]; }
+
 void PhraseTable::Add(std::string_view phrase, int entry, bool exact_case) {
   std::vector<Token> toks;
   Tokenize(phrase, 0, static_cast<uint32_t>(phrase.size()), &toks);
@@ -42,45 +67,80 @@ void PhraseTable::Add(std::string_view phrase, int entry, bool exact_case) {
   p.exact = exact_case;
   p.entry = entry;
   for (const Token& t : toks) {
-    p.keys.push_back(KeyOf(phrase, t));
-    p.raw.emplace_back(t.type == TokenType::kPunct ? std::string(1, t.punct)
-                                                   : std::string(TokenText(phrase, t)));
+    p.keys.push_back(t.key);
+    p.raw.push_back(RawOf(phrase, t));
   }
-  int index = static_cast<int>(phrases_.size());
-  auto& list = by_first_[p.keys[0]];
   phrases_.push_back(std::move(p));
-  list.push_back(index);
-  std::stable_sort(list.begin(), list.end(), [this](int a, int b) {
+  Rebuild();
+}
+
+void PhraseTable::Rebuild() {
+  order_.resize(phrases_.size());
+  for (size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<int>(i);
+  std::stable_sort(order_.begin(), order_.end(), [this](int a, int b) {
+    if (phrases_[a].keys[0] != phrases_[b].keys[0]) return phrases_[a].keys[0] < phrases_[b].keys[0];
     return phrases_[a].keys.size() > phrases_[b].keys.size();
   });
+  size_t size = 16;
+  while (size < phrases_.size() * 4) size *= 2;
+  buckets_.assign(size, Bucket{});
+  for (size_t i = 0; i < order_.size();) {
+    uint32_t key = phrases_[order_[i]].keys[0];
+    size_t j = i;
+    while (j < order_.size() && phrases_[order_[j]].keys[0] == key) ++j;
+    size_t slot = (key * 0x9E3779B1u >> 7) & (size - 1);
+    while (buckets_[slot].key != 0) slot = (slot + 1) & (size - 1);
+    buckets_[slot] = Bucket{key, static_cast<uint32_t>(i), static_cast<uint32_t>(j)};
+    i = j;
+  }
 }
 
 size_t PhraseTable::Match(std::string_view text, const std::vector<Token>& toks, size_t i,
                           size_t end, int* entry) const {
-  if (i >= end) return 0;
-  auto it = by_first_.find(KeyOf(text, toks[i]));
-  if (it == by_first_.end()) return 0;
-  for (int index : it->second) {
-    const Phrase& p = phrases_[index];
-    if (i + p.keys.size() > end) continue;
+  if (i >= end || toks[i].key == 0) return 0;
+  const Bucket* bucket = Find(toks[i].key);
+  if (!bucket) return 0;
+  // The first token is the same word for every phrase of the bucket: check its text once
+  // (the key is a hash), then only the case of exact phrases.
+  std::string_view first = toks[i].type == TokenType::kPunct ? std::string_view() : TokenText(text, toks[i]);
+  if (!first.empty() && !SameIgnoringCase(first, phrases_[order_[bucket->begin]].raw[0])) return 0;
+  for (uint32_t o = bucket->begin; o < bucket->end; ++o) {
+    const Phrase& p = phrases_[order_[o]];
+    size_t len = p.keys.size();
+    if (i + len > end) continue;
+    if (p.exact && !first.empty() && first != p.raw[0]) continue;
     bool ok = true;
-    for (size_t k = 0; k < p.keys.size() && ok; ++k) {
+    for (size_t k = 1; k < len && ok; ++k) {
       const Token& t = toks[i + k];
-      if (k > 0 && (t.flags & Token::kParaBefore)) ok = false;
-      else if (p.exact) {
-        std::string raw = t.type == TokenType::kPunct ? std::string(1, t.punct)
-                                                      : std::string(TokenText(text, t));
-        ok = raw == p.raw[k];
-      } else {
-        ok = KeyOf(text, t) == p.keys[k];
+      if (t.key != p.keys[k] || (t.flags & Token::kParaBefore)) {
+        ok = false;
+      } else if (t.type != TokenType::kPunct) {
+        std::string_view written = TokenText(text, t);
+        ok = p.exact ? written == p.raw[k] : SameIgnoringCase(written, p.raw[k]);
       }
     }
     if (ok) {
       *entry = p.entry;
-      return p.keys.size();
+      return len;
     }
   }
   return 0;
+}
+
+std::vector<std::pair<uint32_t, bool>> PhraseTable::FirstKeys() const {
+  std::vector<std::pair<uint32_t, bool>> keys;
+  for (const Phrase& p : phrases_) {
+    bool capital = p.exact && !p.raw[0].empty() && p.raw[0][0] >= 'A' && p.raw[0][0] <= 'Z';
+    keys.emplace_back(p.keys[0], capital);
+  }
+  return keys;
+}
+
+std::vector<std::string> PhraseTable::Words() const {
+  std::vector<std::string> words;
+  for (const Phrase& p : phrases_)
+    for (const std::string& w : p.raw) words.push_back(AsciiLower(w));
+  return words;
 }
 
 std::shared_ptr<const Lexicon> Lexicon::FromXml(std::string_view xml) {
@@ -92,8 +152,9 @@ std::shared_ptr<const Lexicon> Lexicon::FromXml(std::string_view xml) {
   if (!root) throw std::runtime_error("lexicon.xml: no <lexicon> element");
   for (pugi::xml_node cat : root.children("category")) {
     std::string name = cat.attribute("name").value();
-    if (name.empty()) throw std::runtime_error("lexicon.xml: <category> without a name");
-    Category& c = lexicon->categories_[name];
+    int index = CatIndex(name);
+    if (index < 0) throw std::runtime_error("lexicon.xml: unknown category \"" + name + "\"");
+    Category& c = lexicon->categories_[static_cast<size_t>(index)];
     auto add_phrases = [&](pugi::xml_node parent, int entry) {
       for (pugi::xml_node ph : parent.children("phrase")) {
         std::string_view text = ph.child_value();
@@ -126,7 +187,29 @@ std::shared_ptr<const Lexicon> Lexicon::FromXml(std::string_view xml) {
       lexicon->examples_.push_back(std::move(example));
     }
   }
+  lexicon->BuildFirstMask();
   return lexicon;
+}
+
+void Lexicon::BuildFirstMask() {
+  std::unordered_map<uint32_t, Slot> masks;
+  for (size_t c = 0; c < categories_.size(); ++c) {
+    for (const auto& [key, capital] : categories_[c].table.FirstKeys()) {
+      Slot& slot = masks[key];
+      slot.key = key;
+      (capital ? slot.capital_mask : slot.mask) |= 1u << c;
+    }
+    for (const std::string& w : categories_[c].table.Words()) filter_.Add(w);
+  }
+  size_t size = 16;
+  while (size < masks.size() * 4) size *= 2;
+  slots_.assign(size, Slot{});
+  mask_bits_ = size - 1;
+  for (const auto& [key, value] : masks) {
+    size_t slot = Mix(key) & mask_bits_;
+    while (slots_[slot].key != 0) slot = (slot + 1) & mask_bits_;
+    slots_[slot] = value;
+  }
 }
 
 std::shared_ptr<const Lexicon> Lexicon::Default() {
@@ -136,14 +219,8 @@ std::shared_ptr<const Lexicon> Lexicon::Default() {
 
 const PhraseTable& Lexicon::Table(std::string_view category) const {
   static const PhraseTable kEmpty;
-  auto it = categories_.find(category);
-  return it == categories_.end() ? kEmpty : it->second.table;
-}
-
-const std::vector<LexiconEntry>& Lexicon::Entries(std::string_view category) const {
-  static const std::vector<LexiconEntry> kEmpty;
-  auto it = categories_.find(category);
-  return it == categories_.end() ? kEmpty : it->second.entries;
+  int index = CatIndex(category);
+  return index < 0 ? kEmpty : categories_[static_cast<size_t>(index)].table;
 }
 
 }  // namespace secxref

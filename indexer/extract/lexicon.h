@@ -1,8 +1,13 @@
 // The grammar's vocabulary, loaded from data/lexicon.xml: phrases grouped in categories,
 // each mapped to an entry with a value and attributes. Internal to indexer/extract.
+//
+// Phrases are matched by token keys (token.h), so a lookup never lower-cases or allocates;
+// FirstMask tells in one probe which categories have a phrase starting with a token, which
+// is how the parser skips the ordinary words of a letter.
 #ifndef SECXREF_EXTRACT_LEXICON_H_
 #define SECXREF_EXTRACT_LEXICON_H_
 
+#include <array>
 #include <map>
 #include <memory>
 #include <string>
@@ -13,6 +18,16 @@
 #include "indexer/extract/token.h"
 
 namespace secxref {
+
+// The categories of data/lexicon.xml (its header comment says what each holds).
+enum class Cat : uint8_t {
+  kAscName, kLevel, kNumberWord, kRegulation, kAct, kReleaseSeries, kReleaseWord, kSab, kSlb,
+  kFrm, kFrc, kCfdg, kCdiName, kCdiSet, kIfrs, kAudit, kLegacy, kAsu, kFormWord, kDeterminer,
+  kConnector, kCfr, kFiller,
+  kCount,
+};
+const char* CatName(Cat cat);
+inline constexpr uint32_t Bit(Cat cat) { return 1u << static_cast<unsigned>(cat); }
 
 struct LexiconEntry {
   std::string value;                              // "S-K", "Exchange Act", "topic"...
@@ -32,16 +47,38 @@ class PhraseTable {
   size_t Match(std::string_view text, const std::vector<Token>& toks, size_t i, size_t end,
                int* entry) const;
   bool empty() const { return phrases_.empty(); }
+  // The first tokens of the phrases: key, and whether the phrase wants a capital there
+  // (an exact-case phrase written with one: "AS", "Note").
+  std::vector<std::pair<uint32_t, bool>> FirstKeys() const;
+  // Every word of every phrase, lower-cased.
+  std::vector<std::string> Words() const;
 
  private:
   struct Phrase {
-    std::vector<std::string> keys;  // per token: lower-cased word/number text, or the punct char
-    std::vector<std::string> raw;   // per token as written (for exact-case phrases)
-    bool exact = false;
+    std::vector<uint32_t> keys;     // per token
+    std::vector<std::string> raw;   // per token as written (checked against hash collisions)
+    bool exact = false;             // case must match too
     int entry = 0;
   };
+  // First key -> phrases starting with it, longest first: an open-addressing table of
+  // (key, begin, end) into order_, rebuilt after each Add.
+  struct Bucket {
+    uint32_t key = 0;
+    uint32_t begin = 0, end = 0;
+  };
+  const Bucket* Find(uint32_t key) const {
+    if (buckets_.empty()) return nullptr;
+    size_t slot = (key * 0x9E3779B1u >> 7) & (buckets_.size() - 1);
+    while (buckets_[slot].key != 0) {
+      if (buckets_[slot].key == key) return &buckets_[slot];
+      slot = (slot + 1) & (buckets_.size() - 1);
+    }
+    return nullptr;
+  }
+  void Rebuild();
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::string, std::vector<int>> by_first_;  // first key -> phrases, longest first
+  std::vector<int> order_;
+  std::vector<Bucket> buckets_;
 };
 
 struct LexiconExample {
@@ -52,23 +89,51 @@ struct LexiconExample {
 
 class Lexicon {
  public:
-  // Parses lexicon XML. Throws std::runtime_error on a malformed file.
+  // Parses lexicon XML. Throws std::runtime_error on a malformed file or unknown category.
   static std::shared_ptr<const Lexicon> FromXml(std::string_view xml);
   static std::shared_ptr<const Lexicon> Default();  // data/lexicon.xml
 
-  // The phrases of a category ("regulation", "act"...); an empty table if none.
+  const PhraseTable& Table(Cat cat) const { return categories_[static_cast<size_t>(cat)].table; }
+  const std::vector<LexiconEntry>& Entries(Cat cat) const {
+    return categories_[static_cast<size_t>(cat)].entries;
+  }
+  // By name, for tests and tools: an empty table if there is no such category.
   const PhraseTable& Table(std::string_view category) const;
-  // The entries of a category, indexed by PhraseTable::Match's *entry.
-  const std::vector<LexiconEntry>& Entries(std::string_view category) const;
   const std::vector<LexiconExample>& examples() const { return examples_; }
+
+  // The categories (Bit(cat) | ...) with a phrase whose first token has this key; with
+  // capital == false, exact-case phrases that start with a capital are left out ("as" is
+  // not "AS", "company's" does not start "S-K").
+  uint32_t FirstMask(uint32_t key, bool capital) const {
+    if (key == 0) return 0;
+    size_t slot = Mix(key) & mask_bits_;
+    while (true) {
+      const Slot& s = slots_[slot];
+      if (s.key == 0) return 0;
+      if (s.key == key) return capital ? s.mask | s.capital_mask : s.mask;
+      slot = (slot + 1) & mask_bits_;
+    }
+  }
+  const WordFilter& word_filter() const { return filter_; }
 
  private:
   struct Category {
     PhraseTable table;
     std::vector<LexiconEntry> entries;
   };
-  std::map<std::string, Category, std::less<>> categories_;
+  struct Slot {
+    uint32_t key = 0;  // 0: empty (no token has key 0 but unfiltered words)
+    uint32_t mask = 0;
+    uint32_t capital_mask = 0;
+  };
+  static size_t Mix(uint32_t key) { return (key * 0x9E3779B1u) >> 7; }
+  void BuildFirstMask();
+
+  std::array<Category, static_cast<size_t>(Cat::kCount)> categories_;
   std::vector<LexiconExample> examples_;
+  std::vector<Slot> slots_;  // open addressing, power-of-two size, never full
+  size_t mask_bits_ = 0;
+  WordFilter filter_;
 };
 
 }  // namespace secxref

@@ -35,14 +35,15 @@ Parser::Parser(std::string_view text, const Lexicon& lexicon, const Catalog& cat
                const ExtractOptions& options)
     : text_(text), lex_(lexicon), catalog_(catalog), options_(options) {}
 
-size_t Parser::Match(std::string_view category, size_t i, int* entry) const {
+size_t Parser::Match(Cat category, size_t i, int* entry) const {
+  if (i >= n_ || !(MaskAt(i) & Bit(category))) return 0;
   int e = 0;
   size_t k = lex_.Table(category).Match(text_, t_, i, n_, &e);
   if (entry) *entry = e;
   return k;
 }
 
-const LexiconEntry& Parser::EntryOf(std::string_view category, int entry) const {
+const LexiconEntry& Parser::EntryOf(Cat category, int entry) const {
   return lex_.Entries(category)[static_cast<size_t>(entry)];
 }
 
@@ -53,7 +54,7 @@ bool Parser::Word(size_t i, std::string_view lower) const {
 bool Parser::Punct(size_t i, char c) const { return i < n_ && t_[i].is_punct(c); }
 
 bool Parser::IsNumberWord(size_t i, size_t* end) const {
-  size_t k = Match("number-word", i);
+  size_t k = Match(Cat::kNumberWord, i);
   if (!k) return false;
   *end = i + k;
   return true;
@@ -86,7 +87,7 @@ size_t Parser::SkipAbbreviationDefinition(size_t i) const {
 size_t Parser::SkipFiller(size_t i) const {
   size_t j = i;
   for (int k = 0; k < 3; ++k) {
-    size_t m = Match("filler", j);
+    size_t m = Match(Cat::kFiller, j);
     if (!m) break;
     j += m;
   }
@@ -243,9 +244,9 @@ size_t Parser::ParseListContinuation(size_t j, Level level, std::vector<Member>*
     if (k < n_ && (t_[k].flags & Token::kParaBefore)) break;
     if (level != Level::kNone) {
       int entry = 0;
-      size_t lw = Match("level", k, &entry);
+      size_t lw = Match(Cat::kLevel, k, &entry);
       if (lw) {
-        const std::string& v = EntryOf("level", entry).value;
+        const std::string& v = EntryOf(Cat::kLevel, entry).value;
         bool same = (level == Level::kTopic && v == "topic") ||
                     (level == Level::kSubtopic && v == "subtopic") ||
                     (level == Level::kSection && v == "section") ||
@@ -257,16 +258,19 @@ size_t Parser::ParseListContinuation(size_t j, Level level, std::vector<Member>*
         k = SkipNumberWord(k + lw);
       }
     }
+    bool restated = false;
     if (allow_asc_name) {
-      if (size_t an = Match("asc-name", k)) {
+      if (size_t an = Match(Cat::kAscName, k)) {
         k += an;
+        restated = true;
         int entry = 0;
-        if (size_t lw = Match("level", k, &entry)) k += lw;
+        if (size_t lw = Match(Cat::kLevel, k, &entry)) k += lw;
       }
     }
     Member m;
     if (!ScanDesignator(k, &m) || !Compatible(members->front(), m)) break;
     m.join = join;
+    m.restated = restated;
     members->push_back(std::move(m));
     j = members->back().te;
     if (members->size() > 64) break;
@@ -276,9 +280,9 @@ size_t Parser::ParseListContinuation(size_t j, Level level, std::vector<Member>*
 
 bool Parser::ParseLocalRef(size_t i, LocalRef* ref) const {
   int entry = 0;
-  size_t k = Match("level", i, &entry);
+  size_t k = Match(Cat::kLevel, i, &entry);
   if (!k) return false;
-  const std::string& v = EntryOf("level", entry).value;
+  const std::string& v = EntryOf(Cat::kLevel, entry).value;
   Level level = Level::kNone;
   if (v == "topic") level = Level::kTopic;
   else if (v == "subtopic") level = Level::kSubtopic;
@@ -294,7 +298,7 @@ bool Parser::ParseLocalRef(size_t i, LocalRef* ref) const {
   else if (v == "part") level = Level::kPart;
   size_t j = SkipNumberWord(i + k);
   Member first;
-  if (Match("asc-name", j)) return false;  // "paragraphs ASC 606-10-55-89": the ASC rule reads it
+  if (Match(Cat::kAscName, j)) return false;  // "paragraphs ASC 606-10-55-89": the ASC rule reads it
   if (!ScanDesignator(j, &first)) return false;
   if (t_[first.tb].flags & Token::kParaBefore) return false;
   ref->level = level;
@@ -341,10 +345,35 @@ void Parser::ClearContext() {
 }
 
 std::vector<Citation> Parser::Run() {
-  Tokenize(text_, 0, static_cast<uint32_t>(text_.size()), &t_);
+  t_.reserve(text_.size() / 5 + 16);
+  Tokenize(text_, 0, static_cast<uint32_t>(text_.size()), &t_, &lex_.word_filter());
   n_ = t_.size();
+  // Where a rule can start: words that begin a phrase of a leading category, numbers before
+  // '-' or a word ("606-10-...", "17 CFR"), '§', and capital codes before '-' ("FR-72").
+  // Everything else is skipped without a call.
+  constexpr uint32_t kLeads = ~(Bit(Cat::kDeterminer) | Bit(Cat::kConnector) | Bit(Cat::kNumberWord) |
+                                Bit(Cat::kCfr) | Bit(Cat::kFiller));
+  std::vector<uint32_t> starts;
+  starts.reserve(n_ / 8 + 8);
+  for (size_t k = 0; k < n_; ++k) {
+    Token& t = t_[k];
+    bool start = false;
+    if (t.type == TokenType::kWord) {
+      if (t.key) t.mask = lex_.FirstMask(t.key, t.flags & Token::kCapital);
+      start = (t.mask & kLeads) || ((t.flags & Token::kUpper) && k + 1 < n_ && t_[k + 1].is_punct('-'));
+    } else if (t.type == TokenType::kNumber) {
+      t.mask = lex_.FirstMask(t.key, true);
+      start = k + 1 < n_ && (t_[k + 1].is_punct('-') || t_[k + 1].is_word());
+    } else {
+      t.mask = lex_.FirstMask(t.key, true);
+      start = t.punct == 'S';
+    }
+    if (start) starts.push_back(static_cast<uint32_t>(k));
+  }
   size_t i = 0;
-  while (i < n_) {
+  for (uint32_t s : starts) {
+    if (s < i) continue;  // inside a clause already read
+    i = s;
     while (next_reset_ < options_.resets.size() && t_[i].start >= options_.resets[next_reset_]) {
       ClearContext();
       ++next_reset_;

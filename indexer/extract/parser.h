@@ -36,6 +36,7 @@ struct Member {
   size_t tb = 0, te = 0;  // tokens [tb, te)
   std::string s;          // compact designator ("810-10-50-2AA.d")
   Join join = kFirst;
+  bool restated = false;  // the target was written again before it ("... and ASC 606"): absolute
 };
 
 struct LocalRef {
@@ -69,8 +70,9 @@ class Parser {
 
  private:
   // --- scanning helpers (parser.cc)
-  size_t Match(std::string_view category, size_t i, int* entry = nullptr) const;
-  const LexiconEntry& EntryOf(std::string_view category, int entry) const;
+  size_t Match(Cat category, size_t i, int* entry = nullptr) const;
+  uint32_t MaskAt(size_t i) const { return t_[i].mask; }
+  const LexiconEntry& EntryOf(Cat category, int entry) const;
   bool Word(size_t i, std::string_view lower) const;
   bool Punct(size_t i, char c) const;
   bool IsNumberWord(size_t i, size_t* end) const;

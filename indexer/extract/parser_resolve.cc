@@ -331,7 +331,9 @@ void Parser::EmitAscMembers(const std::vector<Member>& members, const AscPath* b
   for (size_t k = 0; k < members.size(); ++k) {
     const std::string& s = members[k].s;
     std::optional<AscPath> path;
-    if (append && base) {
+    if (members[k].restated) {
+      path = ParseAscPath(s);  // "ASC 605-25-25-3 and ASC Topic 605": a new path, not an elision
+    } else if (append && base) {
       path = AppendAscMember(s, *base);
       if (!path && previous) path = ResolveAscMember(s, *previous);
     } else if (!previous) {
@@ -410,10 +412,10 @@ std::optional<Target> Parser::ForwardTarget(size_t from) const {
         t_[p + 1].is_word() && (t_[p + 1].flags & Token::kCapital))
       break;
     int entry = 0;
-    if (!Match("level", p, &entry) || EntryOf("level", entry).value != "item") continue;
+    if (!Match(Cat::kLevel, p, &entry) || EntryOf(Cat::kLevel, entry).value != "item") continue;
     LocalRef ref;
     if (!ParseLocalRef(p, &ref)) continue;
-    size_t c = Match("connector", ref.te);
+    size_t c = Match(Cat::kConnector, ref.te);
     if (!c) continue;
     std::string connector = AsciiLower(TokenText(text_, t_[ref.te]));
     if (connector != "of" && connector != "to" && connector != "under") continue;
@@ -453,12 +455,20 @@ std::optional<Target> Parser::ContextTarget(Level level, const Member& first, si
       if (in_comment(item_ctx_) && fits(item_ctx_.target)) return item_ctx_.target;
       return std::nullopt;
     }
-    case Level::kRule:
-      if (in_comment(rule_ctx_) && rule_ctx_.target.kind == TargetKind::kRegulation &&
-          rule_ctx_.target.attr == "regulation" && rule_ctx_.target.rules_act.empty() &&
-          FormatSecuritiesRule(first.s))
-        return rule_ctx_.target;
-      return std::nullopt;
+    case Level::kRule: {
+      // "Rule 100(b)" after "Regulation G": only a rule the regulation has.
+      if (!in_comment(rule_ctx_) || rule_ctx_.target.kind != TargetKind::kRegulation ||
+          rule_ctx_.target.attr != "regulation" || !rule_ctx_.target.rules_act.empty())
+        return std::nullopt;
+      auto rule = FormatSecuritiesRule(first.s);
+      if (!rule) return std::nullopt;
+      const std::string& name = rule_ctx_.target.name;
+      std::string id = (name == "S-T" ? "S-T Rule " : "Regulation " + name + " Rule ") +
+                       rule->substr(0, rule->find('('));
+      const CatalogEntry* entry = catalog_.Find(Family::kRegulation, id);
+      if (!entry || entry->id.size() != id.size()) return std::nullopt;  // the rule itself is listed
+      return rule_ctx_.target;
+    }
     case Level::kSection: {
       std::string outline;
       if (ParseOutline(first.s, &outline)) {

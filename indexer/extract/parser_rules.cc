@@ -18,23 +18,37 @@ bool ConnectorNegates(std::string_view first_word) {
 size_t Parser::TryAt(size_t i) {
   const Token& t = t_[i];
   if (t.is_word()) {
-    if (t.end - t.start > 24) return 0;
-    if (size_t e = ReleaseLead(i)) return e;
-    if (size_t e = CdiLead(i)) return e;
-    if (Match("level", i)) {
+    // One probe tells which rules can start here; most words of a letter start none.
+    uint32_t m = MaskAt(i);
+    bool series_prefix = (t.flags & Token::kUpper) && Punct(i + 1, '-');  // "FR-72"
+    if (!m && !series_prefix) return 0;
+    constexpr uint32_t kRelease = Bit(Cat::kReleaseSeries) | Bit(Cat::kReleaseWord) | Bit(Cat::kAct);
+    constexpr uint32_t kCdi = Bit(Cat::kCdiSet) | Bit(Cat::kCdiName);
+    constexpr uint32_t kGuidance = Bit(Cat::kSab) | Bit(Cat::kSlb) | Bit(Cat::kFrm) |
+                                   Bit(Cat::kFrc) | Bit(Cat::kCfdg);
+    constexpr uint32_t kStandard = Bit(Cat::kIfrs) | Bit(Cat::kAudit) | Bit(Cat::kLegacy) | Bit(Cat::kAsu);
+    if ((m & kRelease) || series_prefix)
+      if (size_t e = ReleaseLead(i)) return e;
+    if (m & kCdi)
+      if (size_t e = CdiLead(i)) return e;
+    if (m & Bit(Cat::kLevel))
       if (size_t e = ClauseFromLevel(i)) return e;
-    }
-    if (Match("asc-name", i)) return AscLead(i);
-    if (Match("regulation", i)) return RegulationLead(i);
-    if (Match("act", i)) return ActLead(i);
-    if (size_t e = GuidanceLead(i)) return e;
-    if (size_t e = StandardLead(i)) return e;
-    if (Match("form-word", i)) return FormLead(i);
+    if ((m & Bit(Cat::kAscName)) && Match(Cat::kAscName, i)) return AscLead(i);
+    if ((m & Bit(Cat::kRegulation)) && Match(Cat::kRegulation, i)) return RegulationLead(i);
+    if ((m & Bit(Cat::kAct)) && Match(Cat::kAct, i)) return ActLead(i);
+    if (m & kGuidance)
+      if (size_t e = GuidanceLead(i)) return e;
+    if (m & kStandard)
+      if (size_t e = StandardLead(i)) return e;
+    if ((m & Bit(Cat::kFormWord)) && Match(Cat::kFormWord, i)) return FormLead(i);
     return 0;
   }
   if (t.is_number()) {
-    if (size_t e = CfrLead(i)) return e;
-    return BareAsc(i);
+    // Only "17 CFR ..." and bare Codification paths ("606-10-25-1") start with a number.
+    if (i + 1 >= n_) return 0;
+    if (t_[i + 1].is_punct('-')) return BareAsc(i);
+    if (t_[i + 1].is_word()) return CfrLead(i);
+    return 0;
   }
   if (t.is_punct('S')) return CfrLead(i);
   return 0;
@@ -52,7 +66,7 @@ size_t Parser::ClauseFromLevel(size_t i) {
   Target target;
   bool negated = false;
   // "an Item 1.01 Form 8-K": the form right after its item.
-  if (first.level == Level::kItem && Match("form-word", j)) {
+  if (first.level == Level::kItem && Match(Cat::kFormWord, j)) {
     std::optional<Target> form = ParseTarget(j);
     if (form && form->kind == TargetKind::kForm) {
       Resolve(chain, *form, i, form->te);
@@ -69,20 +83,20 @@ size_t Parser::ClauseFromLevel(size_t i) {
         continue;
       }
     }
-    size_t c = Match("connector", j);
+    size_t c = Match(Cat::kConnector, j);
     // "Item 101(c)(1)(iv) or Regulation S-K": a typo for "of" when a regulation follows.
-    if (!c && step == 0 && Word(j, "or") && Match("regulation", j + 1) &&
+    if (!c && step == 0 && Word(j, "or") && Match(Cat::kRegulation, j + 1) &&
         WordIs(text_, t_[j + 1], "regulation"))
       c = 1;
     if (!c) break;
     std::string connector = AsciiLower(TokenText(text_, t_[j]));
     if (connector == "or") connector = "of";
     size_t k = j + c;
-    if (Word(k, "the") && Match("level", k + 1)) ++k;
+    if (Word(k, "the") && Match(Cat::kLevel, k + 1)) ++k;
     // "Section 25 of Subtopic 805-20": a Codification level word with its path is a target.
     int lv = 0;
-    if (Match("level", k, &lv)) {
-      const std::string& v = EntryOf("level", lv).value;
+    if (Match(Cat::kLevel, k, &lv)) {
+      const std::string& v = EntryOf(Cat::kLevel, lv).value;
       if (v == "topic" || v == "subtopic" || v == "section") {
         std::optional<Target> asc = ParseTarget(k);
         if (asc && asc->kind == TargetKind::kAsc) {
@@ -130,11 +144,11 @@ size_t Parser::ClauseFromLevel(size_t i) {
 }
 
 size_t Parser::AscLead(size_t i) {
-  size_t k = Match("asc-name", i);
+  size_t k = Match(Cat::kAscName, i);
   size_t j = SkipAbbreviationDefinition(i + k);
   int entry = 0;
-  if (size_t lw = Match("level", j, &entry)) {
-    const std::string& v = EntryOf("level", entry).value;
+  if (size_t lw = Match(Cat::kLevel, j, &entry)) {
+    const std::string& v = EntryOf(Cat::kLevel, entry).value;
     if (v == "topic" || v == "subtopic" || v == "section" || v == "paragraph") j = SkipNumberWord(j + lw);
   }
   Member first;
@@ -173,8 +187,8 @@ size_t Parser::BareAsc(size_t i) {
 
 size_t Parser::RegulationLead(size_t i) {
   int entry = 0;
-  size_t k = Match("regulation", i, &entry);
-  const LexiconEntry& e = EntryOf("regulation", entry);
+  size_t k = Match(Cat::kRegulation, i, &entry);
+  const LexiconEntry& e = EntryOf(Cat::kRegulation, entry);
   Target target;
   target.kind = TargetKind::kRegulation;
   target.name = e.value;
@@ -207,8 +221,8 @@ size_t Parser::RegulationLead(size_t i) {
 
 size_t Parser::ActLead(size_t i) {
   int entry = 0;
-  size_t k = Match("act", i, &entry);
-  const LexiconEntry& e = EntryOf("act", entry);
+  size_t k = Match(Cat::kAct, i, &entry);
+  const LexiconEntry& e = EntryOf(Cat::kAct, entry);
   // "Code" alone names the IRC only as a target ("Section 368(a) of the Code").
   if (e.value == "IRC" && WordIs(text_, t_[i], "code")) return 0;
   Target target;
@@ -236,26 +250,35 @@ size_t Parser::ActLead(size_t i) {
 }
 
 std::optional<Target> Parser::ParseRelease(size_t i) const {
+  // Cheap look-ahead first: most "SEC", "Commission", "Securities" are no release.
+  static const uint32_t kRelease = HashLower("release", 7), kReleases = HashLower("releases", 8),
+                        kRel = HashLower("rel", 3);
+  bool named = false;
+  for (size_t k = i; k < n_ && k < i + 6 && !named; ++k) {
+    uint32_t key = t_[k].key;
+    named = (MaskAt(k) & Bit(Cat::kReleaseSeries)) || key == kRelease || key == kReleases || key == kRel;
+  }
+  if (!named) return std::nullopt;
   size_t j = i;
   std::string series;
   // Qualifiers and act names before "Release": "SEC", "Interpretive", "Exchange Act".
   int entry = 0;
   for (int q = 0; q < 5 && j < n_; ++q) {
-    if (size_t k = Match("release-series", j, &entry)) {
-      series = EntryOf("release-series", entry).value;
+    if (size_t k = Match(Cat::kReleaseSeries, j, &entry)) {
+      series = EntryOf(Cat::kReleaseSeries, entry).value;
       j += k;
       break;
     }
-    if (size_t k = Match("act", j, &entry)) {
-      std::string s = EntryOf("act", entry).Attr("series");
+    if (size_t k = Match(Cat::kAct, j, &entry)) {
+      std::string s = EntryOf(Cat::kAct, entry).Attr("series");
       if (s.empty()) return std::nullopt;
       series = s;
       j += k;
       continue;
     }
     int rw = 0;
-    if (size_t k = Match("release-word", j, &rw)) {
-      if (EntryOf("release-word", rw).value == "release") {
+    if (size_t k = Match(Cat::kReleaseWord, j, &rw)) {
+      if (EntryOf(Cat::kReleaseWord, rw).value == "release") {
         j += k;
         break;
       }
@@ -269,9 +292,9 @@ std::optional<Target> Parser::ParseRelease(size_t i) const {
   bool release_named = false;
   for (size_t k = i; k < j; ++k) {
     int rw = 0;
-    if (Match("release-word", k, &rw) && EntryOf("release-word", rw).value == "release")
+    if (Match(Cat::kReleaseWord, k, &rw) && EntryOf(Cat::kReleaseWord, rw).value == "release")
       release_named = true;
-    if (Match("release-series", k)) release_named = true;
+    if (Match(Cat::kReleaseSeries, k)) release_named = true;
   }
   if (!release_named) return std::nullopt;
   j = SkipNumberWord(j);
@@ -352,8 +375,8 @@ size_t Parser::ReleaseLead(size_t i) {
 
 size_t Parser::FormLead(size_t i) {
   int entry = 0;
-  size_t k = Match("form-word", i, &entry);
-  const std::string& word = EntryOf("form-word", entry).value;
+  size_t k = Match(Cat::kFormWord, i, &entry);
+  const std::string& word = EntryOf(Cat::kFormWord, entry).value;
   Member id;
   if (!ScanDesignator(i + k, &id)) return i + k;
   std::optional<std::string> form = FormatFormId(id.s);
@@ -361,7 +384,7 @@ size_t Parser::FormLead(size_t i) {
   size_t j = id.te;
   // "Form 10-K/A"
   if (Punct(j, '/') && t_[j].attached() && Word(j + 1, "a")) j += 2;
-  if (i > 0 && Match("determiner", i - 1)) return j;  // "your Form 10-K": the filing
+  if (i > 0 && Match(Cat::kDeterminer, i - 1)) return j;  // "your Form 10-K": the filing
   Target target;
   target.kind = TargetKind::kForm;
   target.name = word + " " + *form;
@@ -388,10 +411,10 @@ size_t Parser::FormLead(size_t i) {
 
 size_t Parser::GuidanceLead(size_t i) {
   int entry = 0;
-  if (size_t k = Match("sab", i)) {
+  if (size_t k = Match(Cat::kSab, i)) {
     size_t j = SkipAbbreviationDefinition(i + k);
     int lv = 0;
-    if (size_t lw = Match("level", j, &lv); lw && EntryOf("level", lv).value == "topic") {
+    if (size_t lw = Match(Cat::kLevel, j, &lv); lw && EntryOf(Cat::kLevel, lv).value == "topic") {
       LocalRef ref;
       if (ParseLocalRef(j, &ref)) {
         Target sab;
@@ -419,7 +442,7 @@ size_t Parser::GuidanceLead(size_t i) {
     }
     return end;
   }
-  if (size_t k = Match("slb", i)) {
+  if (size_t k = Match(Cat::kSlb, i)) {
     size_t j = SkipNumberWord(i + k);
     Member m;
     if (!ScanDesignator(j, &m) || !t_[m.tb].is_number()) return i + k;
@@ -446,7 +469,7 @@ size_t Parser::GuidanceLead(size_t i) {
     Remember(slb, Level::kSection, i);
     return end;
   }
-  if (size_t k = Match("frm", i)) {
+  if (size_t k = Match(Cat::kFrm, i)) {
     size_t j = i + k;
     {
       LocalRef ref;
@@ -474,7 +497,7 @@ size_t Parser::GuidanceLead(size_t i) {
     }
     return j;
   }
-  if (size_t k = Match("frc", i)) {
+  if (size_t k = Match(Cat::kFrc, i)) {
     size_t j = i + k;
     LocalRef ref;
     Target frc;
@@ -499,7 +522,7 @@ size_t Parser::GuidanceLead(size_t i) {
     }
     return j;
   }
-  if (size_t k = Match("cfdg", i, &entry)) {
+  if (size_t k = Match(Cat::kCfdg, i, &entry)) {
     size_t j = i + k;
     if (Punct(j, ':')) ++j;
     LocalRef ref;
@@ -518,18 +541,22 @@ size_t Parser::GuidanceLead(size_t i) {
 }
 
 std::optional<Target> Parser::ParseCdiName(size_t i) const {
+  // Cheap look-ahead first: a C&DI name must follow within a few tokens.
+  bool named = false;
+  for (size_t k = i; k < n_ && k < i + 10 && !named; ++k) named = MaskAt(k) & Bit(Cat::kCdiName);
+  if (!named) return std::nullopt;
   size_t j = SkipFiller(i);
   std::string set;
   int entry = 0;
-  if (size_t k = Match("cdi-set", j, &entry)) {
+  if (size_t k = Match(Cat::kCdiSet, j, &entry)) {
     // The set before the name: "Non-GAAP C&DI", "Regulation S-K Compliance and ...".
     size_t after = SkipFiller(j + k);
-    if (Match("cdi-name", after)) {
-      set = EntryOf("cdi-set", entry).value;
+    if (Match(Cat::kCdiName, after)) {
+      set = EntryOf(Cat::kCdiSet, entry).value;
       j = after;
     }
   }
-  size_t k = Match("cdi-name", j);
+  size_t k = Match(Cat::kCdiName, j);
   if (!k) return std::nullopt;
   Target target;
   target.kind = TargetKind::kCdi;
@@ -544,8 +571,8 @@ std::optional<Target> Parser::ParseCdiName(size_t i) const {
       if (Word(s, "to")) ++s;
     }
     if (Word(s, "the")) ++s;
-    if (size_t m = Match("cdi-set", s, &entry)) {
-      set = EntryOf("cdi-set", entry).value;
+    if (size_t m = Match(Cat::kCdiSet, s, &entry)) {
+      set = EntryOf(Cat::kCdiSet, entry).value;
       end = s + m;
     }
   }
@@ -581,8 +608,8 @@ size_t Parser::CdiLead(size_t i) {
 
 size_t Parser::StandardLead(size_t i) {
   int entry = 0;
-  if (size_t k = Match("ifrs", i, &entry)) {
-    std::string prefix = EntryOf("ifrs", entry).value;
+  if (size_t k = Match(Cat::kIfrs, i, &entry)) {
+    std::string prefix = EntryOf(Cat::kIfrs, entry).value;
     size_t j = i + k;
     if (Punct(j, '-') && t_[j].attached()) ++j;  // "SIC-29"
     j = SkipNumberWord(j);
@@ -615,8 +642,8 @@ size_t Parser::StandardLead(size_t i) {
     Remember(std_target, Level::kParagraph, i);
     return m.te;
   }
-  if (size_t k = Match("audit", i, &entry)) {
-    std::string prefix = EntryOf("audit", entry).value;
+  if (size_t k = Match(Cat::kAudit, i, &entry)) {
+    std::string prefix = EntryOf(Cat::kAudit, entry).value;
     // "AS" is an English word: only in running (not all-capital) text.
     if (prefix == "AS" && WordIs(text_, t_[i], "as")) {
       bool caps_context = (i > 0 && t_[i - 1].is_word() && (t_[i - 1].flags & Token::kUpper) &&
@@ -625,7 +652,7 @@ size_t Parser::StandardLead(size_t i) {
       if (caps_context) return 0;
     }
     size_t j = SkipNumberWord(i + k);
-    if (prefix == "AU" && Match("level", j)) j = SkipNumberWord(j + Match("level", j));
+    if (prefix == "AU" && Match(Cat::kLevel, j)) j = SkipNumberWord(j + Match(Cat::kLevel, j));
     Member m;
     if (!ScanDesignator(j, &m) || !t_[m.tb].is_number()) return 0;
     std::string number = m.s.substr(0, m.s.find('.'));
@@ -636,8 +663,8 @@ size_t Parser::StandardLead(size_t i) {
     Emit(Family::kAudit, prefix + " " + number, i, m.te, How::kExplicit);
     return m.te;
   }
-  if (size_t k = Match("legacy", i, &entry)) {
-    std::string prefix = EntryOf("legacy", entry).value;
+  if (size_t k = Match(Cat::kLegacy, i, &entry)) {
+    std::string prefix = EntryOf(Cat::kLegacy, entry).value;
     size_t j = i + k;
     bool statement_word = prefix == "FAS" && (WordIs(text_, t_[i], "statement") ||
                                               WordIs(text_, t_[i], "statements"));
@@ -645,15 +672,15 @@ size_t Parser::StandardLead(size_t i) {
     std::string sub;
     if (prefix == "FSP") {
       int e2 = 0;
-      if (size_t k2 = Match("legacy", j, &e2)) {
-        sub = EntryOf("legacy", e2).value + " ";
+      if (size_t k2 = Match(Cat::kLegacy, j, &e2)) {
+        sub = EntryOf(Cat::kLegacy, e2).value + " ";
         j += k2;
       }
     }
     size_t numbered = SkipNumberWord(j);
-    if (statement_word && numbered == j) return 0;  // "Statement 2" is too common a phrase
+    bool numbered_with_no = numbered != j;
     j = numbered;
-    if (prefix == "EITF" && Match("level", j)) j = SkipNumberWord(j + Match("level", j));
+    if (prefix == "EITF" && Match(Cat::kLevel, j)) j = SkipNumberWord(j + Match(Cat::kLevel, j));
     Member m;
     if (!ScanDesignator(j, &m)) return 0;
     std::string s = m.s;
@@ -670,11 +697,14 @@ size_t Parser::StandardLead(size_t i) {
       std::string digits = s.substr(0, s.find('('));
       if (!AllDigits(digits) || std::stoi(digits) > 170) return m.te;
     }
+    // "Statement 144" without "No." only for the numbers of late standards (100-170), where
+    // "Statement 2 of the agreement" cannot be meant.
+    if (statement_word && !numbered_with_no && std::stoi(s.substr(0, s.find('('))) < 100) return m.te;
     Emit(Family::kLegacy, (prefix == "FSP" ? "FSP " + sub : prefix + " ") + s, i, m.te,
          How::kExplicit);
     return m.te;
   }
-  if (size_t k = Match("asu", i)) {
+  if (size_t k = Match(Cat::kAsu, i)) {
     size_t j = SkipNumberWord(i + k);
     std::vector<Member> members;
     Member m;
@@ -702,7 +732,7 @@ size_t Parser::CfrLead(size_t i) {
   size_t j = i;
   if (t_[i].is_number()) {
     // "17 CFR", "17 C.F.R."
-    size_t k = Match("cfr", i + 1);
+    size_t k = Match(Cat::kCfr, i + 1);
     if (!k) return 0;
     j = i + 1 + k;
   }
@@ -749,7 +779,7 @@ std::optional<Target> Parser::ParseTarget(size_t i) const {
   if (i >= n_) return std::nullopt;
   size_t j = i;
   std::string determiner;
-  if (size_t d = Match("determiner", j)) {
+  if (size_t d = Match(Cat::kDeterminer, j)) {
     determiner = AsciiLower(TokenText(text_, t_[j]));
     j += d;
     // "the Company's Form 10-K"
@@ -759,7 +789,7 @@ std::optional<Target> Parser::ParseTarget(size_t i) const {
   Target target;
   target.tb = i;
   int entry = 0;
-  if (size_t f = Match("form-word", j, &entry)) {
+  if (size_t f = Match(Cat::kFormWord, j, &entry)) {
     Member id;
     if (ScanDesignator(j + f, &id)) {
       if (auto form = FormatFormId(id.s)) {
@@ -770,7 +800,7 @@ std::optional<Target> Parser::ParseTarget(size_t i) const {
           return target;
         }
         target.kind = TargetKind::kForm;
-        target.name = EntryOf("form-word", entry).value + " " + *form;
+        target.name = EntryOf(Cat::kFormWord, entry).value + " " + *form;
         return target;
       }
     }
@@ -788,7 +818,7 @@ std::optional<Target> Parser::ParseTarget(size_t i) const {
     return cdi;
   }
   // "Question 102.10 on Non-GAAP Financial Measures": the set alone names the C&DIs.
-  if (size_t k = Match("cdi-set", j, &entry); k && EntryOf("cdi-set", entry).value == "Non-GAAP") {
+  if (size_t k = Match(Cat::kCdiSet, j, &entry); k && EntryOf(Cat::kCdiSet, entry).value == "Non-GAAP") {
     target.kind = TargetKind::kCdi;
     target.name = "Non-GAAP";
     target.te = j + k;
@@ -798,14 +828,14 @@ std::optional<Target> Parser::ParseTarget(size_t i) const {
   {
     size_t k = j;
     bool named = false;
-    if (size_t a = Match("asc-name", k)) {
+    if (size_t a = Match(Cat::kAscName, k)) {
       k = SkipAbbreviationDefinition(k + a);
       named = true;
     }
     int lv = 0;
     bool level_word = false;
-    if (size_t lw = Match("level", k, &lv)) {
-      const std::string& v = EntryOf("level", lv).value;
+    if (size_t lw = Match(Cat::kLevel, k, &lv)) {
+      const std::string& v = EntryOf(Cat::kLevel, lv).value;
       if (v == "topic" || v == "subtopic" || v == "section" || v == "paragraph") {
         k = SkipNumberWord(k + lw);
         level_word = true;
@@ -830,8 +860,8 @@ std::optional<Target> Parser::ParseTarget(size_t i) const {
       return target;
     }
   }
-  if (size_t k = Match("regulation", j, &entry)) {
-    const LexiconEntry& e = EntryOf("regulation", entry);
+  if (size_t k = Match(Cat::kRegulation, j, &entry)) {
+    const LexiconEntry& e = EntryOf(Cat::kRegulation, entry);
     target.kind = TargetKind::kRegulation;
     target.name = e.value;
     target.attr = e.Attr("family");
@@ -839,10 +869,10 @@ std::optional<Target> Parser::ParseTarget(size_t i) const {
     target.te = j + k;
     return target;
   }
-  if (size_t k = Match("act", j, &entry)) {
+  if (size_t k = Match(Cat::kAct, j, &entry)) {
     target.kind = TargetKind::kAct;
-    target.name = EntryOf("act", entry).value;
-    target.attr = EntryOf("act", entry).Attr("series");
+    target.name = EntryOf(Cat::kAct, entry).value;
+    target.attr = EntryOf(Cat::kAct, entry).Attr("series");
     target.te = j + k;
     return target;
   }
@@ -850,12 +880,12 @@ std::optional<Target> Parser::ParseTarget(size_t i) const {
     release->tb = i;
     return release;
   }
-  if (size_t k = Match("sab", j)) {
+  if (size_t k = Match(Cat::kSab, j)) {
     target.kind = TargetKind::kSab;
     target.te = SkipAbbreviationDefinition(j + k);
     return target;
   }
-  if (size_t k = Match("slb", j)) {
+  if (size_t k = Match(Cat::kSlb, j)) {
     size_t n = SkipNumberWord(j + k);
     Member m;
     if (ScanDesignator(n, &m) && t_[m.tb].is_number()) {
@@ -867,35 +897,35 @@ std::optional<Target> Parser::ParseTarget(size_t i) const {
     }
     return std::nullopt;
   }
-  if (size_t k = Match("frm", j)) {
+  if (size_t k = Match(Cat::kFrm, j)) {
     target.kind = TargetKind::kFrm;
     target.te = j + k;
     return target;
   }
-  if (size_t k = Match("frc", j)) {
+  if (size_t k = Match(Cat::kFrc, j)) {
     target.kind = TargetKind::kFrc;
     target.te = j + k;
     return target;
   }
-  if (size_t k = Match("cfdg", j)) {
+  if (size_t k = Match(Cat::kCfdg, j)) {
     target.kind = TargetKind::kCfdg;
     target.te = j + k;
     return target;
   }
-  if (size_t k = Match("ifrs", j, &entry)) {
+  if (size_t k = Match(Cat::kIfrs, j, &entry)) {
     size_t n = j + k;
     if (Punct(n, '-') && t_[n].attached()) ++n;
     n = SkipNumberWord(n);
     Member m;
     if (ScanDesignator(n, &m) && t_[m.tb].is_number() && AllDigits(m.s) && m.s.size() <= 2) {
       target.kind = TargetKind::kIfrs;
-      target.name = EntryOf("ifrs", entry).value + " " + m.s;
+      target.name = EntryOf(Cat::kIfrs, entry).value + " " + m.s;
       target.te = m.te;
       return target;
     }
     return std::nullopt;
   }
-  if (Match("asu", j)) return std::nullopt;
+  if (Match(Cat::kAsu, j)) return std::nullopt;
   if (j < n_ && t_[j].is_word()) {
     target.kind = TargetKind::kOther;
     target.te = j;
