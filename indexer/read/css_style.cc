@@ -108,6 +108,8 @@ CssStyle ParseInlineStyle(std::string_view style) {
     } else if (prop == "display") {
       if (value == "none") css.hidden = true;
       if (value == "inline-block") css.inline_block = true;
+    } else if (prop == "font-size") {
+      css.font_size = ParseCssLength(value);
     } else if (prop == "width") {
       css.inline_block = ParseCssLength(value).value_or(0) > 0 || css.inline_block;
     } else if (prop == "margin-right") {

@@ -24,6 +24,7 @@ struct CssStyle {
   float margin_left = 0, padding_left = 0, text_indent = 0;
   float margin_right = 0, padding_right = 0;
   bool inline_block = false;  // display:inline-block, or a width set: a box of its own
+  std::optional<float> font_size;  // points
 };
 
 // Parses "prop: value; prop: value". Unknown properties and malformed values are ignored.

@@ -22,11 +22,16 @@ constexpr float kListIndentPt = 30.0f;          // 40px padding of <ul>/<ol>
 // Deeper than this, structure is ignored and only text is collected (no recursion).
 constexpr int kMaxDepth = 256;
 
+// Type this small is not for reading: it is the text layer filing agents put behind page
+// images (font-size:1pt;color:white), written with runs of spaces where lines ended.
+constexpr float kTextLayerMaxFontPt = 2.0f;
+
 struct InlineStyle {
   bool bold = false;
   bool italic = false;
   bool underline = false;
   bool pre = false;
+  bool text_layer = false;  // 2+ spaces end a line, 4+ a paragraph
 };
 
 struct BlockContext {
@@ -46,6 +51,16 @@ class LineCollector {
         continue;
       }
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        if (style.text_layer && c == ' ') {
+          size_t run = 1;
+          while (i + run < s.size() && s[i + run] == ' ') ++run;
+          if (run >= 2) {
+            Flush(false);
+            if (run >= 4) Push(RawLine::Blank());
+            i += run - 1;
+            continue;
+          }
+        }
         cur_.push_back(' ');
         continue;
       }
@@ -64,7 +79,7 @@ class LineCollector {
       }
       if (!has_text_) {
         has_text_ = true;
-        centered_ = block.centered;
+        centered_ = block.centered && !style.text_layer;  // a layer is not typeset
         indent_ = block.left + (indent_armed_ ? text_indent_ : 0);
         indent_armed_ = false;
       }
@@ -304,6 +319,7 @@ class HtmlWalker {
     if (css.bold) style.bold = *css.bold;
     if (css.italic) style.italic = *css.italic;
     if (css.underline) style.underline = true;
+    if (css.font_size) style.text_layer = *css.font_size <= kTextLayerMaxFontPt;
     if (tag == GUMBO_TAG_CENTER) block.centered = true;
     if (const char* align = Attr(node, "align");
         align != nullptr && tag != GUMBO_TAG_TABLE && tag != GUMBO_TAG_IMG) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -20,6 +21,8 @@ constexpr int kMaxHeaderLines = 8;
 // How far into a letter the opening block (letterhead, date, addressee, Re:) may reach.
 constexpr int kMaxOpeningLines = 60;
 constexpr int kMaxPage = 9999;
+// A running header line is short: a name, a company, a date.
+constexpr size_t kMaxHeaderLineWords = 12;
 
 bool IsDigits(std::string_view s, size_t max_len) {
   if (s.empty() || s.size() > max_len) return false;
@@ -114,6 +117,21 @@ bool IsHonorific(std::string_view t) {
   return kWords.count(t) > 0;
 }
 
+// "March 3, 2021", "3 March 2021": a line holding only a date.
+bool IsDateLine(std::string_view text) {
+  std::vector<std::string> toks = HeaderTokens(text);
+  if (toks.size() != 3) return false;
+  int months = 0, numbers = 0;
+  for (const std::string& t : toks) {
+    if (IsMonth(t)) {
+      ++months;
+    } else if (IsDigits(t, 4)) {
+      ++numbers;
+    }
+  }
+  return months == 1 && numbers == 2;
+}
+
 // The words of the letter's opening block, which running headers repeat.
 class HeaderVocabulary {
  public:
@@ -134,8 +152,12 @@ class HeaderVocabulary {
     if (!salutation && opening.size() > 25) opening.resize(25);
     for (const RawLine* line : opening) {
       for (std::string& tok : Tokens(line->text)) words_.insert(std::move(tok));
+      if (letter_date_.empty() && IsDateLine(line->text)) letter_date_ = line->text;
     }
   }
+
+  // The first date line of the opening block: the letter's date, which headers repeat.
+  const std::string& letter_date() const { return letter_date_; }
 
   bool Knows(std::string_view tok) const { return words_.count(std::string(tok)) > 0; }
 
@@ -154,7 +176,7 @@ class HeaderVocabulary {
 
   bool HeaderLine(std::string_view text) const {
     std::vector<std::string> toks = HeaderTokens(text);
-    if (toks.empty()) return false;
+    if (toks.empty() || toks.size() > kMaxHeaderLineWords) return false;
     return std::all_of(toks.begin(), toks.end(),
                        [&](const std::string& t) { return HeaderWord(t); });
   }
@@ -162,6 +184,7 @@ class HeaderVocabulary {
   // A header line carrying "Page N" (min_page <= N <= max_page).
   bool PageMarker(std::string_view text, int min_page, int max_page) const {
     std::vector<std::string> toks = HeaderTokens(text);
+    if (toks.size() > 2 * kMaxHeaderLineWords) return false;  // overlays double the words
     bool page = false;
     for (size_t i = 0; i + 1 < toks.size(); ++i) {
       if (toks[i] != "page" || !IsDigits(toks[i + 1], 4)) continue;
@@ -174,6 +197,7 @@ class HeaderVocabulary {
 
  private:
   std::unordered_set<std::string> words_;
+  std::string letter_date_;
 };
 
 bool IsLogoCaption(std::string_view text) {
@@ -326,6 +350,42 @@ struct Cleaner {
     }
   }
 
+  // Headers without a "Page N" line: the vocabulary-only lines a page starts with, when
+  // the same lines start another page too, or when they repeat the letter's date
+  // ("United States Securities and Exchange Commission / April 29, 2024").
+  void DropRepeatedPageHeads() {
+    struct Head {
+      std::vector<size_t> lines;
+      std::string key;  // the lines with digits blanked: page numbers differ
+      bool dated = false;
+    };
+    std::vector<Head> heads;
+    for (size_t i = 1; i < in.size(); ++i) {
+      if (!in[i].page_start) continue;
+      Head head;
+      for (size_t k = i; k < in.size() && head.lines.size() < 4; ++k) {
+        if (drop[k]) continue;
+        if (in[k].blank) {
+          if (head.lines.empty()) continue;
+          break;
+        }
+        if (!InTopZone(in[k]) || !vocab.HeaderLine(in[k].text)) break;
+        head.lines.push_back(k);
+        for (char ch : in[k].text) head.key.push_back(ch >= '0' && ch <= '9' ? '#' : ch);
+        head.key.push_back('\n');
+        if (!vocab.letter_date().empty() && in[k].text == vocab.letter_date()) head.dated = true;
+      }
+      if (!head.lines.empty()) heads.push_back(std::move(head));
+    }
+    std::unordered_map<std::string, int> seen;
+    for (const Head& h : heads) ++seen[h.key];
+    for (const Head& h : heads) {
+      if (seen[h.key] >= 2 || (h.dated && h.lines.size() >= 2)) {
+        for (size_t k : h.lines) Drop(k);
+      }
+    }
+  }
+
   RawLines Assemble() {
     RawLines out;
     out.reserve(in.size());
@@ -421,6 +481,7 @@ void RemovePageFurniture(RawLines* lines) {
     cleaner.DropFlowHeaders();
     cleaner.DropFlowPageNumbers();
   }
+  cleaner.DropRepeatedPageHeads();
   *lines = cleaner.Assemble();
 }
 

@@ -3,7 +3,9 @@
 // comments split across pages read as one text:
 //   - running headers from page 2 on ("Mr. Brian Doe / Acme Corp. / March 3, 2020 /
 //     Page 2"), recognised by their "Page N" line and by words taken from the letter's
-//     opening block (letterhead, date, addressee, Re: block);
+//     opening block (letterhead, date, addressee, Re: block); without a "Page N" line, the
+//     opening-block lines a page starts with when another page starts with them too or
+//     they repeat the letter's date;
 //   - page-number footers ("2", "- 2 -", "Page 2 of 5");
 //   - the letterhead logo caption ("United States securities and exchange commission logo");
 //   - template residue of newer staff PDFs ("FirstName LastName", "Comapany Name...").

@@ -78,7 +78,11 @@ INSTANTIATE_TEST_SUITE_P(
                  "<div><font>1.</font><font style='padding-left:27pt'>Please state</font></div>"
                  "<div><span style='display:inline-block;width:18pt'>&#8226;</span>Add</div>"
                  "<div>no<font style='color:red'>space</font></div>",
-                 "1. Please state\n\xE2\x80\xA2 Add\nnospace"}),
+                 "1. Please state\n\xE2\x80\xA2 Add\nnospace"},
+        HtmlCase{"TextLayerBehindPageImages",
+                 "<img src='page1.jpg'><div><font style='font-size:1pt;color:white'>Acme Corp.  "
+                 "April 9, 2024    Dear Sir:  1. We note the  filing.</font></div>",
+                 "Acme Corp.\nApril 9, 2024\n\nDear Sir:\n1. We note the\nfiling."}),
     [](const ::testing::TestParamInfo<HtmlCase>& info) { return info.param.name; });
 
 struct FlagCase {
