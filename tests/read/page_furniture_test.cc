@@ -181,3 +181,42 @@ TEST(RemovePageFurnitureTest, PdfSeamAfterAFinishedSentence) {
 
 }  // namespace
 }  // namespace secxref
+
+namespace secxref {
+namespace {
+
+TEST(RemovePageFurnitureTest, RepeatedPageHeadsWithoutPageNumbers) {
+  RawLines lines = {L("FOIA Confidential Treatment Request"), L("March 3, 2021"),
+                    RawLine::Blank(), L("Ms. Jane Q. Sample"), L("Dear Ms. Sample:"),
+                    L("The first page ends in the middle of a")};
+  for (RawLine l : {PageStart("FOIA Confidential Treatment Request"), RawLine::Blank(),
+                    L("sentence that goes on."), L("Another paragraph ends here."),
+                    PageStart("FOIA Confidential Treatment Request"), L("March 3, 2021 (more)"),
+                    L("The third page.")})
+    lines.push_back(l);
+  std::string text = Clean(lines);
+  // The first page keeps its head; later pages lose it; "March 3, 2021 (more)" is not a
+  // vocabulary-only line, so the third page's head is the one line only.
+  EXPECT_EQ(text,
+            "FOIA Confidential Treatment Request\nMarch 3, 2021\n\nMs. Jane Q. Sample\n"
+            "Dear Ms. Sample:\nThe first page ends in the middle of a\nsentence that goes on.\n"
+            "Another paragraph ends here.\nMarch 3, 2021 (more)\nThe third page.");
+}
+
+TEST(RemovePageFurnitureTest, DatedPageHeadOnceIsEnough) {
+  RawLines lines = {L("April 29, 2024"), L("Securities and Exchange Commission"),
+                    L("Dear Sir:"), L("One comment.")};
+  for (RawLine l : {PageStart("Securities and Exchange Commission"), L("April 29, 2024"),
+                    RawLine::Blank(), L("Response: yes.")})
+    lines.push_back(l);
+  EXPECT_EQ(Clean(lines),
+            "April 29, 2024\nSecurities and Exchange Commission\nDear Sir:\nOne comment.\n\n"
+            "Response: yes.");
+  // A single undated vocabulary line at one page start is body text.
+  RawLines single = {L("April 29, 2024"), L("Acme Corp."), L("Dear Sir:"), L("Text ends."),
+                     PageStart("Acme Corp."), L("more text.")};
+  EXPECT_NE(Clean(single).find("Text ends.\nAcme Corp.\nmore text."), std::string::npos);
+}
+
+}  // namespace
+}  // namespace secxref
