@@ -1,0 +1,81 @@
+// The secxref-query subcommands as functions: options in, text out, exit status back
+// (0 results, 1 none, 2 error). query_main.cc binds CLI11 options to these structs; the tests
+// call the functions directly with string streams.
+#ifndef SECXREF_QUERY_COMMANDS_H_
+#define SECXREF_QUERY_COMMANDS_H_
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "query/searcher.h"
+#include "query/similar.h"
+
+namespace secxref::query {
+
+struct CommonArgs {
+  std::vector<std::string> dbs;  // --db, repeatable; empty: the default location
+  std::string format = "table";  // table | json | jsonl | csv
+  std::string color = "auto";    // auto | always | never
+  bool explain = false;          // print the Xapian query
+};
+
+struct ListArgs {
+  Filters filters;
+  std::string sort;    // "" : the command's default (cites: date, search: relevance)
+  size_t limit = 100;  // letters; 0: all
+};
+
+struct CitesArgs {
+  CommonArgs common;
+  ListArgs list;
+  std::string citation;
+  bool exact = false;
+  std::string family;  // read the argument as a citation of this family
+};
+
+struct SearchArgs {
+  CommonArgs common;
+  ListArgs list;
+  std::string query;
+};
+
+struct ShowArgs {
+  CommonArgs common;
+  std::string target;
+  bool full = false;  // also the text outside numbered comments
+};
+
+struct SimilarArgs {
+  CommonArgs common;
+  SimilarOptions options;
+};
+
+struct StatsArgs {
+  CommonArgs common;
+  Filters filters;
+  std::string query;
+  std::string level = "topic";
+  std::string family;
+  size_t top = 20;
+  bool by_year = false;
+  std::string svg;  // write the per-year chart here
+};
+
+// Where a command writes. `tty` and `fd` describe `out` for the table's colours and width.
+struct Io {
+  std::ostream& out;
+  std::ostream& err;
+  bool tty = false;
+  int fd = -1;
+};
+
+int RunCites(const CitesArgs& args, const Io& io);
+int RunSearch(const SearchArgs& args, const Io& io);
+int RunShow(const ShowArgs& args, const Io& io);
+int RunSimilar(const SimilarArgs& args, const Io& io);
+int RunStats(const StatsArgs& args, const Io& io);
+
+}  // namespace secxref::query
+
+#endif  // SECXREF_QUERY_COMMANDS_H_

@@ -1,0 +1,261 @@
+#include "query/searcher.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "indexer/base/utf8.h"
+#include "indexer/extract/citation.h"
+#include "indexer/index/schema.h"
+#include "query/database.h"
+#include "query/search_parser.h"
+#include "query/snippet.h"
+
+namespace secxref::query {
+namespace {
+
+std::string FormValue(const std::string& form) {
+  std::string v = AsciiLower(form);
+  while (!v.empty() && v.back() == ' ') v.pop_back();
+  if (v.rfind("form ", 0) == 0) v = v.substr(5);
+  return v;
+}
+
+Xapian::Query OrTerms(const std::vector<std::string>& terms) {
+  if (terms.size() == 1) return Xapian::Query(terms.front());
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// Comments in letter order: the text outside numbered comments first, then by number.
+bool CommentBefore(const CommentHit& a, const CommentHit& b) {
+  if (a.stored.number.has_value() != b.stored.number.has_value()) return !a.stored.number.has_value();
+  if (a.stored.number != b.stored.number) return *a.stored.number < *b.stored.number;
+  return a.stored.tag < b.stored.tag;
+}
+
+struct Bucket {
+  std::vector<CommentHit> comments;
+  double best_weight = 0;
+};
+
+}  // namespace
+
+SortOrder ParseSortOrder(const std::string& name) {
+  if (name == "date") return SortOrder::kDate;
+  if (name == "relevance") return SortOrder::kRelevance;
+  if (name == "depth") return SortOrder::kDepth;
+  throw UsageError("--sort " + name + ": sort by date, relevance or depth");
+}
+
+Xapian::Query ApplyFilters(const Xapian::Query& query, const Filters& f) {
+  std::vector<Xapian::Query> filters;
+  std::string low, high, unused;
+  if (!f.from.empty()) {
+    if (!DateBounds(f.from, &low, &unused))
+      throw UsageError("--from " + f.from + ": a date is YYYY, YYYY-MM or YYYY-MM-DD");
+    filters.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, low);
+  }
+  if (!f.to.empty()) {
+    if (!DateBounds(f.to, &unused, &high))
+      throw UsageError("--to " + f.to + ": a date is YYYY, YYYY-MM or YYYY-MM-DD");
+    filters.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, high);
+  }
+  if (!low.empty() && !high.empty() && low > high)
+    throw UsageError("--from " + f.from + " is after --to " + f.to);
+  for (const std::string& company : f.companies) {
+    // The QueryParser splits words exactly as the writer's TermGenerator did.
+    Xapian::QueryParser qp;
+    qp.set_default_op(Xapian::Query::OP_AND);
+    Xapian::Query words = qp.parse_query(company, 0, schema::kCompanyWord);
+    if (words.empty()) throw UsageError("--company '" + company + "': no words to match");
+    filters.push_back(words);
+  }
+  if (!f.ciks.empty()) {
+    std::vector<std::string> terms;
+    for (const std::string& cik : f.ciks) {
+      if (cik.empty() || cik.find_first_not_of("0123456789") != std::string::npos)
+        throw UsageError("--cik " + cik + ": a CIK is digits");
+      size_t nz = cik.find_first_not_of('0');
+      std::string bare = nz == std::string::npos ? "0" : cik.substr(nz);
+      terms.push_back(schema::Term(schema::kCik, bare));
+      if (bare.size() < 10) terms.push_back(schema::Term(schema::kCik, std::string(10 - bare.size(), '0') + bare));
+    }
+    filters.push_back(OrTerms(terms));
+  }
+  if (!f.kind.empty()) {
+    std::string k = AsciiLower(f.kind);
+    if (k != "staff" && k != "response" && k != "unknown")
+      throw UsageError("--kind " + f.kind + ": staff, response or unknown");
+    filters.emplace_back(schema::Term(schema::kKind, k));
+  }
+  if (!f.forms.empty()) {
+    std::vector<std::string> terms;
+    for (const std::string& form : f.forms) terms.push_back(schema::Term(schema::kForm, FormValue(form)));
+    filters.push_back(OrTerms(terms));
+  }
+  if (!f.families.empty()) {
+    std::vector<std::string> terms;
+    for (const std::string& name : f.families) {
+      std::optional<Family> fam = FamilyFromName(AsciiLower(name));
+      if (!fam) throw UsageError("--family " + name + ": not a citation family (asc, asu, legacy, release, "
+                                 "form, sk, sx, regulation, rule, statute, sab, cdi, guidance, ifrs, audit)");
+      terms.push_back(schema::Term(schema::kFamily, FamilyName(*fam)));
+    }
+    filters.push_back(OrTerms(terms));
+  }
+  if (filters.empty()) return query;
+  Xapian::Query all = filters.size() == 1 ? filters.front()
+                                          : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+  if (query.empty()) return all;
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, all);
+}
+
+std::set<std::string> TextTerms(const Xapian::Query& query) {
+  std::set<std::string> words;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    const std::string& term = *t;
+    if (term.empty()) continue;
+    unsigned char c = static_cast<unsigned char>(term[0]);
+    if (!std::isupper(c)) {
+      words.insert(term);
+    } else if (c == 'Z' && term.size() > 1 && !std::isupper(static_cast<unsigned char>(term[1]))) {
+      words.insert(term);
+    }
+  }
+  return words;
+}
+
+void Searcher::Describe(const CitationMatcher& matcher, const std::set<std::string>& words,
+                        const Xapian::MSet* mset, CommentHit* hit) {
+  const StoredComment& c = hit->stored;
+  std::vector<Highlight> spans;
+  hit->matched.clear();
+  for (const Mention& m : c.citations) {
+    if (!matcher.Matches(m)) continue;
+    hit->matched.push_back(m);
+    spans.emplace_back(m.start, m.end);
+  }
+  static const Xapian::Stem stemmer("english");
+  Snippet s;
+  if (!spans.empty() || words.empty() || !mset) {
+    s = CutSnippet(c.text, spans);
+  } else {
+    s = FromXapianSnippet(mset->snippet(c.text, 240, stemmer,
+                                        Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+                                        "\x01", "\x02", "..."));
+    if (s.text.empty()) s = CutSnippet(c.text, {});
+  }
+  HighlightWords(words, stemmer, &s);
+  hit->snippet = std::move(s.text);
+  hit->highlights = std::move(s.highlights);
+}
+
+ResultSet Searcher::List(const Xapian::Query& query, const CitationMatcher& matcher,
+                         const ListOptions& options) const {
+  ResultSet rs;
+  rs.description = query.get_description();
+  const Xapian::doccount all_docs = std::max<Xapian::doccount>(db_.get_doccount(), 1);
+  const std::set<std::string> words = TextTerms(query);
+  const bool full_walk = options.sort == SortOrder::kDepth ||
+                         (options.sort == SortOrder::kRelevance && !options.weighted);
+
+  Xapian::MultiValueKeyMaker newest_first;
+  newest_first.add_value(schema::kDateSlot, true);
+  newest_first.add_value(schema::kLetterSlot);
+  auto make_enquire = [&](const Xapian::Query& q) {
+    Xapian::Enquire e(db_);
+    e.set_query(q);
+    if (!options.weighted) e.set_weighting_scheme(Xapian::BoolWeight());
+    return e;
+  };
+
+  // Which letters, in order, and the totals.
+  std::vector<std::string> order;
+  std::map<std::string, double> best_weight;
+  Xapian::Query comments_query = query;
+  if (!full_walk) {
+    Xapian::Enquire e = make_enquire(query);
+    e.set_collapse_key(schema::kLetterSlot, 1);
+    if (options.sort == SortOrder::kDate) {
+      if (options.weighted) e.set_sort_by_key_then_relevance(&newest_first, false);
+      else e.set_sort_by_key(&newest_first, false);
+    } else {
+      e.set_sort_by_relevance_then_key(&newest_first, false);
+    }
+    Xapian::MSet letters = e.get_mset(0, options.limit ? options.limit : all_docs, all_docs);
+    rs.letters_total = letters.get_matches_estimated();
+    rs.comments_total = letters.get_uncollapsed_matches_estimated();
+    rs.totals_exact = letters.get_matches_lower_bound() == letters.get_matches_upper_bound() &&
+                      letters.get_uncollapsed_matches_lower_bound() == letters.get_uncollapsed_matches_upper_bound();
+    std::vector<std::string> letter_terms;
+    for (auto it = letters.begin(); it != letters.end(); ++it) {
+      std::string key = it.get_collapse_key();
+      best_weight[key] = it.get_weight();
+      order.push_back(key);
+      letter_terms.push_back(schema::LetterTerm(key));
+    }
+    if (order.empty()) return rs;
+    if (order.size() < rs.letters_total) {
+      comments_query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                     Xapian::Query(Xapian::Query::OP_OR, letter_terms.begin(), letter_terms.end()));
+    }
+  }
+
+  // The comments of those letters (of every matching letter when walking them all).
+  Xapian::Enquire e = make_enquire(comments_query);
+  e.set_docid_order(Xapian::Enquire::ASCENDING);
+  Xapian::MSet comments = e.get_mset(0, all_docs);
+  std::map<std::string, Bucket> buckets;
+  for (auto it = comments.begin(); it != comments.end(); ++it) {
+    Xapian::Document doc = it.get_document();
+    std::string key = doc.get_value(schema::kLetterSlot);
+    if (!full_walk && !best_weight.count(key)) continue;
+    CommentHit hit;
+    hit.stored = DecodeComment(doc.get_data());
+    hit.weight = it.get_weight();
+    Describe(matcher, words, &comments, &hit);
+    Bucket& b = buckets[key];
+    b.best_weight = std::max(b.best_weight, hit.weight);
+    b.comments.push_back(std::move(hit));
+  }
+
+  std::vector<LetterHit> hits;
+  for (auto& [key, b] : buckets) {
+    LetterHit lh;
+    lh.letter = b.comments.front().stored.letter;
+    std::sort(b.comments.begin(), b.comments.end(), CommentBefore);
+    double closeness = 0;
+    for (const CommentHit& c : b.comments) {
+      lh.depth += static_cast<uint32_t>(c.matched.size());
+      for (const Mention& m : c.matched) closeness += 1.0 / (1 + std::max(0, matcher.Distance(m)));
+    }
+    if (matcher.empty()) lh.depth = static_cast<uint32_t>(b.comments.size());
+    if (options.sort == SortOrder::kDepth) lh.score = lh.depth;
+    else if (options.sort == SortOrder::kRelevance && !options.weighted) lh.score = closeness;
+    else lh.score = b.best_weight;
+    lh.comments = std::move(b.comments);
+    hits.push_back(std::move(lh));
+  }
+
+  if (full_walk) {
+    rs.letters_total = hits.size();
+    rs.comments_total = comments.size();
+    rs.totals_exact = true;
+    std::sort(hits.begin(), hits.end(), [](const LetterHit& a, const LetterHit& b) {
+      if (a.score != b.score) return a.score > b.score;
+      std::string da = a.letter.date.value_or(""), db = b.letter.date.value_or("");
+      if (da != db) return da > db;
+      return a.letter.key < b.letter.key;
+    });
+    if (options.limit && hits.size() > options.limit) hits.resize(options.limit);
+  } else {
+    std::map<std::string, size_t> rank;
+    for (size_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
+    std::sort(hits.begin(), hits.end(),
+              [&](const LetterHit& a, const LetterHit& b) { return rank[a.letter.key] < rank[b.letter.key]; });
+  }
+  rs.letters = std::move(hits);
+  return rs;
+}
+
+}  // namespace secxref::query
