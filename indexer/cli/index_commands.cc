@@ -173,7 +173,7 @@ int RunAdd(const AddArgs& args) {
     return 2;
   }
   const std::string shard_spec = shards ? std::to_string(shard + 1) + "/" + std::to_string(shards) : "";
-  const std::string recorded_shard = writer->db().get_metadata(schema::kMetaShard);
+  const std::string recorded_shard = DatabaseShard(writer->db());
   if (recorded_shard != shard_spec && (writer->db().get_doccount() > 0 || !recorded_shard.empty())) {
     Say("index " + location->path() + " holds " +
         (recorded_shard.empty() ? std::string("all inputs") : "shard " + recorded_shard) + ", not " +
@@ -181,7 +181,7 @@ int RunAdd(const AddArgs& args) {
         ": shards must not overlap (use the same --shard, or another --db)");
     return 2;
   }
-  if (!shard_spec.empty()) writer->SetMetadata(schema::kMetaShard, shard_spec);
+  SetDatabaseShard(writer->db(), shard_spec);
 
   InstallSignalHandlers();
   Progress progress(!args.common.no_progress && isatty(STDERR_FILENO));
@@ -347,10 +347,10 @@ int RunRemove(const RemoveArgs& args) {
 
 // --- status ------------------------------------------------------------------------------
 
-// Metadata, or "" where the backend has none (remote databases in Xapian 1.4).
-std::string MetadataOrEmpty(const Xapian::Database& db, const std::string& key) {
+// The shard spec, or "" also where the backend has no metadata (remote databases in 1.4).
+std::string ShardOrEmpty(const Xapian::Database& db) {
   try {
-    return db.get_metadata(key);
+    return DatabaseShard(db);
   } catch (const Xapian::UnimplementedError&) {
     return "";
   }
@@ -391,7 +391,7 @@ int RunStatus(const StatusArgs& args) {
     j["sources_pending"] = s.sources_pending;
     j["sources_outdated"] = s.sources_outdated;
     j["bytes"] = size;
-    j["shard"] = MetadataOrEmpty(db, schema::kMetaShard);
+    j["shard"] = ShardOrEmpty(db);
     j["last_run"] = s.last_run.empty() ? nlohmann::ordered_json(nullptr)
                                        : nlohmann::ordered_json::parse(s.last_run, nullptr, false);
     std::printf("%s\n", j.dump(2).c_str());
@@ -409,7 +409,7 @@ int RunStatus(const StatusArgs& args) {
   std::printf("sources:    %llu files (%llu failed, %llu interrupted, %llu from an older extractor)\n",
               static_cast<unsigned long long>(s.sources), static_cast<unsigned long long>(s.sources_failed),
               static_cast<unsigned long long>(s.sources_pending), static_cast<unsigned long long>(s.sources_outdated));
-  if (std::string shard = MetadataOrEmpty(db, schema::kMetaShard); !shard.empty())
+  if (std::string shard = ShardOrEmpty(db); !shard.empty())
     std::printf("shard:      %s\n", shard.c_str());
   std::printf("created:    %s\n", s.created.c_str());
   std::printf("last run:   %s\n", s.last_run.empty() ? "never" : s.last_run.c_str());

@@ -59,6 +59,17 @@ std::string IsoTimeNow() {
   return buf;
 }
 
+std::string DatabaseShard(const Xapian::Database& db) {
+  std::string value = db.get_metadata(schema::kMetaShard);
+  size_t space = value.find(' ');
+  if (space == std::string::npos || value.substr(space + 1) != db.get_uuid()) return "";
+  return value.substr(0, space);
+}
+
+void SetDatabaseShard(Xapian::WritableDatabase& db, const std::string& spec) {
+  db.set_metadata(schema::kMetaShard, spec.empty() ? "" : spec + " " + db.get_uuid());
+}
+
 IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
     : dir_(dir), options_(options), db_(OpenWritable(dir, options)) {
   const std::string version = db_.get_metadata(schema::kMetaSchemaVersion);

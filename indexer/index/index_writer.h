@@ -37,6 +37,12 @@ class SchemaMismatchError : public std::runtime_error {
 // "2026-12-01T20:36:44Z" (UTC), for the created / last-run metadata.
 std::string IsoTimeNow();
 
+// The --shard K/N a database was built as, or "" for all inputs. The metadata names the
+// database's UUID too, so a merge of shards (xapian-compact keeps the first source's metadata,
+// and makes a new UUID) does not pass for one of its shards.
+std::string DatabaseShard(const Xapian::Database& db);
+void SetDatabaseShard(Xapian::WritableDatabase& db, const std::string& spec);
+
 struct WriterOptions {
   size_t batch_docs = 1000;         // commit after this many documents written...
   size_t batch_bytes = 64u << 20;   // ...or this many bytes of text and data

@@ -45,10 +45,9 @@ ReindexResult Reindex(IndexLocation& location, const LetterSource& source,
   }
   // What describes the index rather than its letters carries over.
   std::vector<std::pair<std::string, std::string>> carried;
-  for (const char* key : {schema::kMetaLastRun, schema::kMetaShard}) {
-    std::string value = lock.get_metadata(key);
-    if (!value.empty()) carried.emplace_back(key, std::move(value));
-  }
+  if (std::string value = lock.get_metadata(schema::kMetaLastRun); !value.empty())
+    carried.emplace_back(schema::kMetaLastRun, std::move(value));
+  const std::string shard = DatabaseShard(lock);
 
   const std::string generation = location.NewGeneration();
   writer_options.no_sync = true;  // made durable once, below, before the swap
@@ -56,6 +55,7 @@ ReindexResult Reindex(IndexLocation& location, const LetterSource& source,
   try {
     auto writer = std::make_unique<IndexWriter>(generation, writer_options);
     for (const auto& [key, value] : carried) writer->SetMetadata(key, value);
+    SetDatabaseShard(writer->db(), shard);
     Pipeline run(writer.get(), source, pipeline);
     result.stats = run.Run(files, stop, on_error, on_progress);
     writer.reset();  // commits and releases the new database
@@ -80,8 +80,14 @@ ReindexResult Reindex(IndexLocation& location, const LetterSource& source,
 std::string Compact(IndexLocation& location) {
   Xapian::WritableDatabase lock = LockCurrent(location);
   const std::string generation = location.NewGeneration();
+  const std::string shard = DatabaseShard(lock);
   try {
     Xapian::Database(location.Database()).compact(generation);
+    if (!shard.empty()) {  // the compacted copy has a new UUID: stamp it again
+      Xapian::WritableDatabase out(generation, Xapian::DB_OPEN);
+      SetDatabaseShard(out, shard);
+      out.commit();
+    }
   } catch (...) {
     RemoveTree(generation);
     throw;

@@ -56,7 +56,7 @@ inline constexpr char kMetaExtractorVersion[] = "secxref:extractor";
 inline constexpr char kMetaLastRun[] = "secxref:last-run";
 inline constexpr char kMetaSourcePrefix[] = "src:";  // src:<path> -> JSON SourceRecord (index/source_record.h)
 inline constexpr char kMetaCreated[] = "secxref:created";  // ISO time the database was created
-inline constexpr char kMetaShard[] = "secxref:shard";      // "K/N" for a shard built with --shard
+inline constexpr char kMetaShard[] = "secxref:shard";      // "K/N <uuid>": built with --shard K/N
 inline constexpr int kSchemaVersion = 1;
 
 // The query-language fields: name, term prefix, boolean or free text.

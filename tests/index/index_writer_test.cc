@@ -62,6 +62,22 @@ TEST(IndexWriter, RefusesAnotherSchemaVersion) {
   EXPECT_THROW(IndexWriter(tmp / "db", WriterOptions{}), SchemaMismatchError);
 }
 
+TEST(DatabaseShard, RecordedForThisDatabaseOnly) {
+  TempDir tmp;
+  {
+    Xapian::WritableDatabase db(tmp / "s1", Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    EXPECT_EQ(DatabaseShard(db), "");
+    SetDatabaseShard(db, "1/2");
+    db.commit();
+    EXPECT_EQ(DatabaseShard(db), "1/2");
+  }
+  // A merge (or any copy made by compaction) has a new UUID: it is not shard 1/2 any more.
+  Xapian::Database(tmp / "s1").compact(tmp / "merged");
+  Xapian::Database merged(tmp / "merged");
+  EXPECT_NE(merged.get_metadata(schema::kMetaShard), "");
+  EXPECT_EQ(DatabaseShard(merged), "");
+}
+
 TEST(IndexWriter, SecondWriterGetsAClearError) {
   TempDir tmp;
   IndexWriter first(tmp / "db", WriterOptions{});
