@@ -40,7 +40,15 @@ size_t LastLevelWord(std::string_view id) {
 }  // namespace
 
 std::string ParentCitation(Family family, std::string_view id) {
-  if (IsFlat(family) || id.empty()) return "";
+  if (id.empty()) return "";
+  // A C&DI sub-question files under its question: "C&DI Non-GAAP 102.10(a)" -> "... 102.10".
+  if (family == Family::kCdi) {
+    size_t open = id.rfind('(');
+    if (!id.empty() && id.back() == ')' && open != std::string_view::npos && open > 0 && id[open - 1] != ' ')
+      return std::string(id.substr(0, open));
+    return "";
+  }
+  if (IsFlat(family)) return "";
   // A trailing "(x)" pinpoint level.
   if (id.back() == ')') {
     size_t open = id.rfind('(');
