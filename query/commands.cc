@@ -63,8 +63,8 @@ ParsedSearch ParseSearch(const Xapian::Database& db, const std::string& text, bo
   ParsedSearch parsed = SearchParser(db).Parse(text);
   if (explain) io.err << kName << ": parsed: " << parsed.description << "\n";
   if (parsed.fell_back) {
-    io.err << kName << ": warning: Xapian could not parse the operators in '" << text
-           << "' and read it as plain words (check quotes, parentheses, AND/OR/NOT)\n";
+    io.err << kName << ": warning: Xapian read '" << text << "' as plain words: its operators "
+           << "(quotes, parentheses, AND/OR/NOT, +/-) had no effect; check them\n";
   }
   return parsed;
 }
@@ -129,6 +129,9 @@ int RunSearch(const SearchArgs& args, const Io& io) {
     if (parsed.query.empty() && !HasFilters(args.list.filters)) throw UsageError("search: nothing to search for");
     Xapian::Query query = ApplyFilters(parsed.query.empty() ? Xapian::Query::MatchAll : parsed.query,
                                        args.list.filters);
+    // The text outside numbered comments (address, salutation, closing, and the headings
+    // above comments, which each comment also carries) answers citation queries only.
+    if (CitationMatcher(query).empty()) query = NumberedCommentsOnly(query);
     ResultSet rs;
     WithReopenRetry(db, [&] {
       rs = Searcher(db).List(query, CitationMatcher(query), {sort, args.list.limit, true});

@@ -154,6 +154,10 @@ bool HasOperatorSyntax(const std::string& text) {
   return false;
 }
 
+// A comment cites many ids: cite:A cite:B asks for both (each filter its own group, ANDed),
+// where two values of a one-valued field (kind:staff kind:response) mean either.
+const std::string kEachOwnGroup;
+
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                             Xapian::QueryParser::FLAG_PURE_NOT;
 
@@ -200,9 +204,12 @@ SearchParser::SearchParser(const Xapian::Database& db) : stemmer_("english") {
     if (!f.boolean) {
       parser_.add_prefix(name, f.prefix);
     } else if (f.prefix == std::string(schema::kCite)) {
-      parser_.add_boolean_prefix(name, (new CiteProcessor(name, false))->release());
+      parser_.add_boolean_prefix(name, (new CiteProcessor(name, false))->release(), &kEachOwnGroup);
     } else if (f.prefix == std::string(schema::kCiteExact)) {
-      parser_.add_boolean_prefix(name, (new CiteProcessor(name, true))->release());
+      parser_.add_boolean_prefix(name, (new CiteProcessor(name, true))->release(), &kEachOwnGroup);
+    } else if (f.prefix == std::string(schema::kFamily)) {
+      parser_.add_boolean_prefix(name, (new TermProcessor(name, f.prefix, NormalizeChoice))->release(),
+                                 &kEachOwnGroup);
     } else if (f.prefix == std::string(schema::kCik)) {
       parser_.add_boolean_prefix(name, (new CikProcessor())->release());
     } else {
@@ -218,7 +225,7 @@ SearchParser::SearchParser(const Xapian::Database& db) : stemmer_("english") {
   // "cite:" reads as naturally as the table's "cites:".
   bool has_cite = false;
   for (const schema::Field& f : schema::QueryFields()) has_cite |= std::string(f.name) == "cite";
-  if (!has_cite) parser_.add_boolean_prefix("cite", (new CiteProcessor("cite", false))->release());
+  if (!has_cite) parser_.add_boolean_prefix("cite", (new CiteProcessor("cite", false))->release(), &kEachOwnGroup);
   parser_.add_rangeprocessor((new DateRange())->release());
   parser_.add_boolean_prefix("date", (new DateField())->release());
 }

@@ -110,6 +110,12 @@ Xapian::Query ApplyFilters(const Xapian::Query& query, const Filters& f) {
   return Xapian::Query(Xapian::Query::OP_FILTER, query, all);
 }
 
+Xapian::Query NumberedCommentsOnly(const Xapian::Query& query) {
+  // The comment slot holds sortable_serialise(number), -1 for the outside text.
+  return Xapian::Query(Xapian::Query::OP_FILTER, query,
+                       Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kCommentSlot, Xapian::sortable_serialise(0)));
+}
+
 std::set<std::string> TextTerms(const Xapian::Query& query) {
   std::set<std::string> words;
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
@@ -138,7 +144,7 @@ void Searcher::Describe(const CitationMatcher& matcher, const std::set<std::stri
   static const Xapian::Stem stemmer("english");
   Snippet s;
   if (!spans.empty() || words.empty() || !mset) {
-    s = CutSnippet(c.text, spans);
+    s = CutSnippet(c.text, spans, FindWords(c.text, words, stemmer));
   } else {
     s = FromXapianSnippet(mset->snippet(c.text, 240, stemmer,
                                         Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,

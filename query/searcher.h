@@ -40,6 +40,9 @@ struct Filters {
 // Throws UsageError for a malformed date, kind or family.
 Xapian::Query ApplyFilters(const Xapian::Query& query, const Filters& filters);
 
+// `query` restricted to numbered comments (not the text outside them).
+Xapian::Query NumberedCommentsOnly(const Xapian::Query& query);
+
 struct ListOptions {
   SortOrder sort = SortOrder::kDate;
   size_t limit = 0;       // letters to return; 0: all

@@ -123,7 +123,7 @@ ResultSet FindSimilar(const Xapian::Database& db, const SimilarOptions& options)
                                                     : Xapian::Query(schema::LetterTerm(source.letter_key));
   auto finish = [&](Xapian::Query q) {
     if (!exclude.empty()) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, exclude);
-    return ApplyFilters(q, options.filters);
+    return NumberedCommentsOnly(ApplyFilters(q, options.filters));
   };
 
   // How strong a shared citation is: a fraction of the best text-only match's weight.

@@ -60,22 +60,47 @@ Snippet Collapse(std::string_view text, size_t start, size_t end, const std::vec
 
 }  // namespace
 
-Snippet CutSnippet(std::string_view text, const std::vector<Highlight>& spans, size_t width) {
-  if (spans.empty()) {
+Snippet CutSnippet(std::string_view text, const std::vector<Highlight>& spans,
+                   const std::vector<Highlight>& words, size_t width) {
+  std::vector<Highlight> all = spans;
+  // Bounded work: the first few dozen word matches are plenty to place a window.
+  all.insert(all.end(), words.begin(), words.begin() + static_cast<long>(std::min<size_t>(words.size(), 48)));
+  std::sort(all.begin(), all.end());
+  if (all.empty()) {
     size_t end = std::min(text.size(), width);
     while (end < text.size() && end > 0 && !IsSpace(text[end])) --end;
     if (end == 0) end = std::min(text.size(), width);
     while (end < text.size() && end > 0 && IsContinuation(text[end])) --end;
     return Collapse(text, 0, end, {}, false, end < text.size());
   }
-  std::vector<Highlight> sorted = spans;
-  std::sort(sorted.begin(), sorted.end());
-  const size_t first = std::min<size_t>(sorted.front().first, text.size());
-  const size_t first_end = std::min<size_t>(std::max<size_t>(sorted.front().second, first), text.size());
-  size_t start = first > width / 3 ? first - width / 3 : 0;
-  size_t end = std::max(start + width, first_end);
-  end = std::min(end, text.size());
-  // Word boundaries: start after a space, end before one (never inside the first span).
+  // Candidate windows start a little before each span; a citation counts ten words.
+  auto inside = [](const Highlight& h, size_t a, size_t b) { return h.first >= a && h.second <= b; };
+  size_t best_start = 0, best_anchor = 0;
+  int best_score = -1;
+  for (const Highlight& anchor : (spans.empty() ? words : spans)) {
+    for (const Highlight& lead : all) {
+      if (lead.first > anchor.first) break;
+      size_t start = lead.first > width / 6 ? lead.first - width / 6 : 0;
+      if (std::max<size_t>(anchor.second, start) - start > width) continue;
+      size_t end = start + width;
+      int score = 0;
+      for (const Highlight& h : spans) score += inside(h, start, end) ? 10 : 0;
+      for (const Highlight& h : words) score += inside(h, start, end) ? 1 : 0;
+      if (score > best_score) {
+        best_score = score;
+        best_start = start;
+        best_anchor = anchor.first;
+      }
+    }
+  }
+  if (best_score < 0) {  // a span longer than the window: start at it
+    best_anchor = (spans.empty() ? words : spans).front().first;
+    best_start = best_anchor;
+  }
+  const size_t first = std::min(best_anchor, text.size());
+  size_t start = std::min(best_start, first);
+  size_t end = std::min(std::max(start + width, first), text.size());
+  // Word boundaries: start after a space, end before one (never cutting into the anchor).
   if (start > 0) {
     size_t s = start;
     while (s < first && !IsSpace(text[s - 1])) ++s;
@@ -84,11 +109,11 @@ Snippet CutSnippet(std::string_view text, const std::vector<Highlight>& spans, s
   }
   if (end < text.size()) {
     size_t e = end;
-    while (e > first_end && !IsSpace(text[e])) --e;
-    end = e > first_end ? e : end;
-    while (end < text.size() && end > first_end && IsContinuation(text[end])) --end;
+    while (e > first && !IsSpace(text[e])) --e;
+    end = e > first ? e : end;
+    while (end < text.size() && end > first && IsContinuation(text[end])) --end;
   }
-  return Collapse(text, start, end, sorted, start > 0, end < text.size());
+  return Collapse(text, start, end, all, start > 0, end < text.size());
 }
 
 Snippet MarkText(std::string_view text, const std::vector<Highlight>& spans) {
@@ -143,9 +168,10 @@ Snippet FromXapianSnippet(const std::string& marked) {
   return s;
 }
 
-void HighlightWords(const std::set<std::string>& terms, const Xapian::Stem& stemmer, Snippet* snippet) {
-  if (terms.empty()) return;
-  const std::string& t = snippet->text;
+std::vector<Highlight> FindWords(std::string_view t, const std::set<std::string>& terms,
+                                 const Xapian::Stem& stemmer) {
+  std::vector<Highlight> found;
+  if (terms.empty()) return found;
   auto word_char = [&](size_t i) {
     unsigned char c = static_cast<unsigned char>(t[i]);
     return std::isalnum(c) || c >= 0x80;
@@ -158,11 +184,16 @@ void HighlightWords(const std::set<std::string>& terms, const Xapian::Stem& stem
     }
     size_t j = i;
     while (j < t.size() && (word_char(j) || (t[j] == '\'' && j + 1 < t.size() && word_char(j + 1)))) ++j;
-    std::string w = Xapian::Unicode::tolower(t.substr(i, j - i));
+    std::string w = Xapian::Unicode::tolower(std::string(t.substr(i, j - i)));
     if (terms.count(w) || terms.count("Z" + stemmer(w)))
-      snippet->highlights.emplace_back(static_cast<uint32_t>(i), static_cast<uint32_t>(j));
+      found.emplace_back(static_cast<uint32_t>(i), static_cast<uint32_t>(j));
     i = j;
   }
+  return found;
+}
+
+void HighlightWords(const std::set<std::string>& terms, const Xapian::Stem& stemmer, Snippet* snippet) {
+  for (const Highlight& h : FindWords(snippet->text, terms, stemmer)) snippet->highlights.push_back(h);
   Normalize(&snippet->highlights);
 }
 

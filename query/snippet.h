@@ -20,9 +20,16 @@ struct Snippet {
   std::vector<Highlight> highlights;  // sorted, not overlapping
 };
 
-// About `width` bytes of `text` around the first span, cut at word boundaries (and at UTF-8
-// character boundaries), with "..." where it was cut; every span inside is highlighted.
-Snippet CutSnippet(std::string_view text, const std::vector<Highlight>& spans, size_t width = 240);
+// About `width` bytes of `text`, cut at word boundaries (and at UTF-8 character boundaries),
+// with "..." where it was cut, and every span inside highlighted. The window is the one that
+// holds the most `spans` (citations) and then the most `words` (query words); with neither,
+// the start of the text.
+Snippet CutSnippet(std::string_view text, const std::vector<Highlight>& spans,
+                   const std::vector<Highlight>& words = {}, size_t width = 240);
+
+// Where query words occur in `text` (see HighlightWords).
+std::vector<Highlight> FindWords(std::string_view text, const std::set<std::string>& terms,
+                                 const Xapian::Stem& stemmer);
 
 // The whole text on one line with spans highlighted (for `show`).
 Snippet MarkText(std::string_view text, const std::vector<Highlight>& spans);
