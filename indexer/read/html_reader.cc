@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "indexer/read/css_style.h"
@@ -475,7 +477,45 @@ class HtmlWalker {
 
 }  // namespace
 
-RawLines ReadHtmlLines(std::string_view utf8) {
+size_t EstimateHtmlNesting(std::string_view html) {
+  static const std::unordered_set<std::string_view> kNotNesting = {
+      "area",  "base",     "br",      "col",    "embed", "hr",     "img",     "input",
+      "link",  "meta",     "param",   "source", "track", "wbr",    "p",       "li",
+      "td",    "th",       "tr",      "dt",     "dd",    "option", "thead",   "tbody",
+      "tfoot", "colgroup", "caption", "rb",     "rt",    "rp",     "optgroup"};
+  size_t depth = 0, deepest = 0;
+  std::string name;
+  for (size_t i = 0; i + 1 < html.size(); ++i) {
+    if (html[i] != '<') continue;
+    size_t j = i + 1;
+    bool closing = html[j] == '/';
+    if (closing) ++j;
+    name.clear();
+    while (j < html.size() && name.size() < 16 &&
+           (std::isalnum(static_cast<unsigned char>(html[j])) || html[j] == ':' || html[j] == '-'))
+      name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(html[j++]))));
+    if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0]))) continue;
+    size_t close = html.find('>', j);
+    if (close == std::string_view::npos) break;
+    bool self_closing = close > 0 && html[close - 1] == '/';
+    i = close;
+    if (kNotNesting.count(name) || self_closing) continue;
+    if (closing) {
+      if (depth > 0) --depth;
+    } else {
+      deepest = std::max(deepest, ++depth);
+    }
+  }
+  return deepest;
+}
+
+RawLines ReadHtmlLines(std::string_view utf8, std::string* error) {
+  size_t nesting = EstimateHtmlNesting(utf8);
+  if (nesting > kMaxHtmlNesting) {
+    *error = "HTML nested too deeply (" + std::to_string(nesting) + " levels > limit " +
+             std::to_string(kMaxHtmlNesting) + ")";
+    return {};
+  }
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // parse errors are the norm in filing-agent HTML; don't keep them
   GumboOutput* output = gumbo_parse_with_options(&options, utf8.data(), utf8.size());

@@ -24,7 +24,16 @@ namespace secxref {
 //     block's first line) in points;
 //   - CSS page-break-before/after mark page boundaries (for running-header removal);
 //   - head, script, style, display:none and visibility:hidden content is skipped.
-RawLines ReadHtmlLines(std::string_view utf8);
+// HTML nested deeper than kMaxHtmlNesting is not parsed (gumbo's tree building is
+// quadratic in the depth): `error` is set and no lines are returned.
+RawLines ReadHtmlLines(std::string_view utf8, std::string* error);
+
+inline constexpr size_t kMaxHtmlNesting = 2000;
+
+// A cheap upper estimate of the element nesting depth: start tags minus end tags, not
+// counting void elements and the ones HTML closes implicitly (p, li, td, tr...). Real
+// letters stay under 20.
+size_t EstimateHtmlNesting(std::string_view html);
 
 }  // namespace secxref
 

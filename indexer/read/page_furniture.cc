@@ -386,36 +386,38 @@ struct Cleaner {
     }
   }
 
+  // Keeps what was not dropped and decides each seam when the next line of text arrives:
+  // one pass, so documents with thousands of page breaks stay linear.
   RawLines Assemble() {
     RawLines out;
     out.reserve(in.size());
-    std::vector<size_t> seams;  // indices into out
-    bool pending_seam = false;
+    size_t last_text = 0;  // index in out of the last line with text
+    bool have_text = false;
+    bool seam_pending = false;
     for (size_t i = 0; i < in.size(); ++i) {
-      if (seam[i] || in[i].page_start) pending_seam = true;
+      if (seam[i] || in[i].page_start) seam_pending = true;
       if (drop[i]) continue;
-      if (pending_seam && !out.empty()) seams.push_back(out.size());
-      pending_seam = false;
-      out.push_back(in[i]);
-    }
-    // Resolve seams back to front so indices stay valid.
-    for (size_t s = seams.size(); s-- > 0;) {
-      size_t at = seams[s];
-      size_t p = at;
-      while (p > 0 && out[p - 1].blank) --p;
-      if (p == 0) continue;
-      const RawLine& prev = out[p - 1];
-      size_t n = at;
-      while (n < out.size() && out[n].blank) ++n;
-      if (n == out.size()) continue;
-      bool geometry = prev.top >= 0;
-      if (!EndsClause(prev.text)) {
-        out.erase(out.begin() + p, out.begin() + n);  // the sentence goes on
-      } else if (geometry || p == n) {
-        // A PDF shows a gap below every running header: the gap says nothing here.
-        out.erase(out.begin() + p, out.begin() + n);
-        if (StartsParagraphAfterSeam(prev, out[p])) out.insert(out.begin() + p, RawLine::Blank());
+      if (in[i].blank) {
+        out.push_back(in[i]);
+        continue;
       }
+      if (have_text && seam_pending) {
+        const RawLine& prev = out[last_text];
+        bool blanks = out.size() > last_text + 1;
+        bool geometry = prev.top >= 0;
+        if (!EndsClause(prev.text)) {
+          out.resize(last_text + 1);  // the sentence goes on
+        } else if (geometry || !blanks) {
+          // A PDF shows a gap below every running header: the gap says nothing here.
+          bool paragraph = StartsParagraphAfterSeam(prev, in[i]);
+          out.resize(last_text + 1);
+          if (paragraph) out.push_back(RawLine::Blank());
+        }
+      }
+      seam_pending = false;
+      out.push_back(in[i]);
+      last_text = out.size() - 1;
+      have_text = true;
     }
     return out;
   }

@@ -66,7 +66,13 @@ void ReadTextLike(const ReadFrame& frame, std::string_view bytes, bool html) {
   TextEncoding encoding;
   std::string utf8 = DecodeText(bytes, &encoding);
   if (encoding == TextEncoding::kCp1252) doc.warnings.push_back(kCp1252Warning);
-  RawLines lines = html ? ReadHtmlLines(utf8) : ReadPlainTextLines(utf8);
+  std::string error;
+  RawLines lines = html ? ReadHtmlLines(utf8, &error) : ReadPlainTextLines(utf8);
+  if (!error.empty()) {
+    doc.error = std::move(error);
+    (*frame.sink)(std::move(doc));
+    return;
+  }
   Finish(frame, std::move(doc), std::move(lines));
 }
 

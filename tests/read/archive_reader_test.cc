@@ -239,3 +239,37 @@ TEST(DecodeUuencodedTest, RoundTripAndLimit) {
 
 }  // namespace
 }  // namespace secxref
+
+namespace secxref {
+namespace {
+
+struct FormatCase {
+  const char* name;
+  int format;
+  int filter;
+};
+
+class ArchiveFormatTest : public ::testing::TestWithParam<FormatCase> {};
+
+TEST_P(ArchiveFormatTest, ReadsEveryLetter) {
+  std::string bytes = ArchiveBuilder(GetParam().format, GetParam().filter)
+                          .Add("a/one.txt", LetterText(1))
+                          .Add("b/two.htm", "<html><body><p>Dear Sir:</p><p>Two.</p></body></html>")
+                          .Finish();
+  std::vector<Document> docs = testing::ReadAllBytes(bytes, {}, GetParam().name);
+  ASSERT_EQ(Members(docs), (std::vector<std::string>{"a/one.txt", "b/two.htm"}));
+  EXPECT_EQ(docs[0].text, "Dear Sir:\n\nThis is letter number 1.");
+  EXPECT_EQ(docs[1].format, "html");
+  EXPECT_EQ(docs[1].text, "Dear Sir:\n\nTwo.");
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Formats, ArchiveFormatTest,
+    ::testing::Values(FormatCase{"x.zip", ARCHIVE_FORMAT_ZIP, ARCHIVE_FILTER_NONE},
+                      FormatCase{"x.tar", ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_NONE},
+                      FormatCase{"x.tar.gz", ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_GZIP},
+                      FormatCase{"x.tar.bz2", ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_BZIP2},
+                      FormatCase{"x.tar.xz", ARCHIVE_FORMAT_TAR_USTAR, ARCHIVE_FILTER_XZ}));
+
+}  // namespace
+}  // namespace secxref

@@ -144,10 +144,27 @@ TEST(HtmlReaderTest, Cp1252BytesAreDecoded) {
 
 TEST(HtmlReaderTest, DeepNestingDoesNotRecurseForever) {
   std::string html;
-  for (int i = 0; i < 5000; ++i) html += "<span>";
+  for (int i = 0; i < 1500; ++i) html += "<span>";  // past the walker's depth cap
   html += "deep text";
   Document doc = ReadHtml(html);
+  EXPECT_EQ(doc.error, "");
   EXPECT_EQ(doc.text, "deep text");
+}
+
+TEST(HtmlReaderTest, HostileNestingIsRefused) {
+  std::string html;
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  Document doc = ReadHtml(html + "text");
+  EXPECT_EQ(doc.format, "html");
+  EXPECT_EQ(doc.error, "HTML nested too deeply (100002 levels > limit 2000)");
+  EXPECT_TRUE(doc.text.empty());
+}
+
+TEST(HtmlReaderTest, EstimateHtmlNesting) {
+  EXPECT_EQ(EstimateHtmlNesting("<html><body><div><b>x</b></div></body></html>"), 4u);
+  // Void and implicitly closed elements do not nest; neither do comparisons in text.
+  EXPECT_EQ(EstimateHtmlNesting("<p>a<p>b<br><img src=x><li>c<td>d<hr/> 1 < 2"), 0u);
+  EXPECT_EQ(EstimateHtmlNesting("<DIV><Font>x</FONT></div><div>"), 2u);
 }
 
 class AgentResponseTest : public ::testing::Test {
