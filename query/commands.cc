@@ -186,6 +186,7 @@ int RunStats(const StatsArgs& args, const Io& io) {
     if (!args.query.empty()) {
       ParsedSearch parsed = ParseSearch(db, args.query, args.common.explain, io);
       if (!parsed.query.empty()) query = parsed.query;
+      if (CitationMatcher(query).empty()) query = NumberedCommentsOnly(query);  // as search does
     }
     Filters filters = args.filters;
     if (options.family) filters.families = {args.family};  // only comments that can count

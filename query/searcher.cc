@@ -165,9 +165,6 @@ ResultSet Searcher::List(const Xapian::Query& query, const CitationMatcher& matc
   const bool full_walk = options.sort == SortOrder::kDepth ||
                          (options.sort == SortOrder::kRelevance && !options.weighted);
 
-  Xapian::MultiValueKeyMaker newest_first;
-  newest_first.add_value(schema::kDateSlot, true);
-  newest_first.add_value(schema::kLetterSlot);
   auto make_enquire = [&](const Xapian::Query& q) {
     Xapian::Enquire e(db_);
     e.set_query(q);
@@ -182,11 +179,13 @@ ResultSet Searcher::List(const Xapian::Query& query, const CitationMatcher& matc
   if (!full_walk) {
     Xapian::Enquire e = make_enquire(query);
     e.set_collapse_key(schema::kLetterSlot, 1);
+    // Value sorts, not a KeyMaker: the remote backend of Xapian 1.4 refuses KeyMakers.
+    // (Letters of the same date are put in key order below.)
     if (options.sort == SortOrder::kDate) {
-      if (options.weighted) e.set_sort_by_key_then_relevance(&newest_first, false);
-      else e.set_sort_by_key(&newest_first, false);
+      if (options.weighted) e.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+      else e.set_sort_by_value(schema::kDateSlot, true);
     } else {
-      e.set_sort_by_relevance_then_key(&newest_first, false);
+      e.set_sort_by_relevance_then_value(schema::kDateSlot, true);
     }
     Xapian::MSet letters = e.get_mset(0, options.limit ? options.limit : all_docs, all_docs);
     rs.letters_total = letters.get_matches_estimated();
@@ -257,8 +256,12 @@ ResultSet Searcher::List(const Xapian::Query& query, const CitationMatcher& matc
   } else {
     std::map<std::string, size_t> rank;
     for (size_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
-    std::sort(hits.begin(), hits.end(),
-              [&](const LetterHit& a, const LetterHit& b) { return rank[a.letter.key] < rank[b.letter.key]; });
+    const bool by_date = options.sort == SortOrder::kDate;
+    std::sort(hits.begin(), hits.end(), [&](const LetterHit& a, const LetterHit& b) {
+      if (by_date && a.letter.date != b.letter.date) return a.letter.date.value_or("") > b.letter.date.value_or("");
+      if (by_date) return a.letter.key < b.letter.key;
+      return rank[a.letter.key] < rank[b.letter.key];
+    });
   }
   rs.letters = std::move(hits);
   return rs;

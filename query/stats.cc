@@ -108,6 +108,7 @@ StatsResult CountCitations(const Xapian::Database& db, const Xapian::Query& quer
   for (auto it = m.begin(); it != m.end(); ++it) {
     Xapian::Document doc = it.get_document();
     std::string key = doc.get_value(schema::kLetterSlot);
+    if (Xapian::sortable_unserialise(doc.get_value(schema::kCommentSlot)) >= 0) ++r.comments;
     uint32_t letter = letter_ids.try_emplace(key, static_cast<uint32_t>(letter_ids.size())).first->second;
     std::string date = doc.get_value(schema::kDateSlot);
     std::string year = date.size() >= 4 ? date.substr(0, 4) : "";
@@ -149,7 +150,6 @@ StatsResult CountCitations(const Xapian::Database& db, const Xapian::Query& quer
       y.second.insert(letter);
     }
   }
-  r.comments = m.size();
   r.letters = letter_ids.size();
   r.years.assign(years.begin(), years.end());
   for (auto& [id, t] : tallies) {

@@ -32,7 +32,7 @@ struct IdCount {
   std::string id;
   std::string family;
   std::string title;  // from the catalog, "" when it has none
-  uint64_t comments = 0;  // citing comments (documents)
+  uint64_t comments = 0;  // citing comments (a letter's text outside numbered comments counts as one)
   uint64_t letters = 0;   // citing letters
   std::map<std::string, YearCount> by_year;  // "2013" -> counts ("" for undated letters)
 };
@@ -40,7 +40,7 @@ struct IdCount {
 struct StatsResult {
   std::string query;
   std::string level;
-  uint64_t comments = 0;  // comments the query matched
+  uint64_t comments = 0;  // numbered comments the query matched
   uint64_t letters = 0;
   std::vector<IdCount> ids;  // most-cited first (by comments, then letters, then id)
   std::vector<std::string> years;  // every year seen, ascending
