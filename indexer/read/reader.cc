@@ -288,7 +288,8 @@ void ReadFile(const std::string& path, const ReadLimits& limits, const DocumentS
     InputFormat format = DetectFormat(head);
     if (format == InputFormat::kArchive || format == InputFormat::kCompressed) {
       std::fclose(f);
-      ReadArchiveFile(frame, path, format == InputFormat::kCompressed);
+      if (NestingAllowed(frame, "archive"))
+        ReadArchiveFile(frame, path, format == InputFormat::kCompressed);
       return;
     }
     if (size > limits.max_file_bytes) {
