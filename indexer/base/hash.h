@@ -10,6 +10,21 @@ namespace secxref {
 
 std::string ContentHash(std::string_view bytes);
 
+// The same hash fed in pieces (a file too large to hold in memory):
+// ContentHasher h; h.Update(a); h.Update(b); h.Final() == ContentHash(a + b).
+class ContentHasher {
+ public:
+  ContentHasher();
+  ~ContentHasher();
+  ContentHasher(const ContentHasher&) = delete;
+  ContentHasher& operator=(const ContentHasher&) = delete;
+  void Update(std::string_view bytes);
+  std::string Final() const;
+
+ private:
+  void* state_;  // XXH3_state_t
+};
+
 }  // namespace secxref
 
 #endif  // SECXREF_BASE_HASH_H_

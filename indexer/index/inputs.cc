@@ -8,9 +8,9 @@
 namespace secxref {
 
 LetterSource DefaultLetterSource(const ReadLimits& limits) {
-  return [limits](const std::string& path, std::string_view bytes, const LetterSink& sink) {
+  return [limits](const std::string& path, const std::string_view* bytes, const LetterSink& sink) {
     bool wanted = true;
-    ReadBytes(path, bytes, limits, [&](Document&& doc) {
+    DocumentSink each = [&](Document&& doc) {
       if (!wanted) return;  // stopping: let the reader run out without doing the work
       CitedLetter cited;
       std::string source = doc.source;
@@ -26,7 +26,12 @@ LetterSource DefaultLetterSource(const ReadLimits& limits) {
         cited.letter.document.error = std::string("segmenting or citing failed: ") + e.what();
       }
       wanted = sink(std::move(cited));
-    });
+    };
+    if (bytes) {
+      ReadBytes(path, *bytes, limits, each);
+    } else {
+      ReadFile(path, limits, each);
+    }
   };
 }
 

@@ -31,7 +31,9 @@ struct LetterDocuments {
   std::vector<std::pair<std::string, Xapian::Document>> docs;
   size_t comments = 0;    // numbered comments
   size_t citations = 0;   // citation mentions
-  size_t bytes = 0;       // rough memory/index cost, for batching (text + data)
+  size_t bytes = 0;       // text + data: what the commit threshold (--batch-mb) counts
+  size_t memory = 0;      // estimated heap held by the documents (terms, positions, data),
+                          // what the queue between readers and writer counts
 };
 
 // Reusable and not thread-safe: one per worker thread (it owns a TermGenerator).

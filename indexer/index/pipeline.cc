@@ -59,9 +59,13 @@ bool LoadFile(const std::string& path, uint64_t expected, std::string* out, std:
   return true;
 }
 
+// What a streamed file may hold in memory at once: its largest member (the reader's
+// max_file_bytes).
+constexpr size_t kLargestMember = 64u << 20;
+
 size_t ChunkCost(const SourceChunk& chunk) {
   size_t cost = 256;
-  for (const LetterDocuments& l : chunk.letters) cost += l.bytes;
+  for (const LetterDocuments& l : chunk.letters) cost += l.memory;
   return cost;
 }
 
@@ -122,17 +126,14 @@ PipelineStats Pipeline::Run(const std::vector<InputFile>& files, const std::atom
         if (!queue.Push(std::move(item), 64)) break;
         continue;
       }
-      if (file.size > options_.max_file_bytes) {
-        item.chunk.unreadable = true;
-        item.chunk.error = "file too large (" + std::to_string(file.size) + " bytes; the limit is " +
-                           std::to_string(options_.max_file_bytes) + ")";
-        item.errors.push_back(path + ": " + item.chunk.error);
-        if (!queue.Push(std::move(item), 64)) break;
-        continue;
-      }
-      size_t held = budget.Acquire(file.size);
+      // Small files: one read, hashed and parsed from memory. Large ones: hashed streaming,
+      // then read by the source from disk (archives stream member by member); they hold the
+      // budget a largest member may need.
+      const bool load = item.chunk.size <= options_.load_limit;
+      size_t held = budget.Acquire(load ? item.chunk.size : kLargestMember);
       std::string error;
-      if (!LoadFile(path, file.size, &bytes, &error)) {
+      if (load ? !LoadFile(path, item.chunk.size, &bytes, &error)
+               : !HashFile(path, &item.chunk.hash, &error)) {
         budget.Release(held);
         item.chunk.unreadable = true;
         item.chunk.error = error;
@@ -140,8 +141,10 @@ PipelineStats Pipeline::Run(const std::vector<InputFile>& files, const std::atom
         if (!queue.Push(std::move(item), 64)) break;
         continue;
       }
-      item.chunk.size = bytes.size();
-      item.chunk.hash = ContentHash(bytes);
+      if (load) {
+        item.chunk.size = bytes.size();
+        item.chunk.hash = ContentHash(bytes);
+      }
       if (up_to_date && item.chunk.hash == k->second.hash) {
         budget.Release(held);
         bytes.clear();
@@ -182,7 +185,7 @@ PipelineStats Pipeline::Run(const std::vector<InputFile>& files, const std::atom
         if (int n = ++keys_seen[key]; n > 1) key += "~" + std::to_string(n);
         try {
           LetterDocuments docs = builder.Build(cited, key, source_id);
-          chunk_bytes += docs.bytes;
+          chunk_bytes += docs.memory;
           item.chunk.letters.push_back(std::move(docs));
         } catch (const Xapian::Error& e) {
           ++failed;
@@ -199,7 +202,8 @@ PipelineStats Pipeline::Run(const std::vector<InputFile>& files, const std::atom
         return !abandoned;
       };
       try {
-        source_(path, bytes, sink);
+        const std::string_view view(bytes);
+        source_(path, load ? &view : nullptr, sink);
       } catch (const std::exception& e) {
         ++failed;
         item.errors.push_back(path + ": " + e.what());
@@ -269,6 +273,31 @@ PipelineStats Pipeline::Run(const std::vector<InputFile>& files, const std::atom
   finish_threads();
   writer_->Commit();
   return stats;
+}
+
+bool HashFile(const std::string& path, std::string* hash, std::string* error) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  ContentHasher hasher;
+  std::vector<char> buf(1 << 20);
+  bool ok = true;
+  for (;;) {
+    ssize_t n = ::read(fd, buf.data(), buf.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      *error = std::strerror(errno);
+      ok = false;
+      break;
+    }
+    if (n == 0) break;
+    hasher.Update(std::string_view(buf.data(), static_cast<size_t>(n)));
+  }
+  ::close(fd);
+  if (ok) *hash = hasher.Final();
+  return ok;
 }
 
 uint32_t ShardOf(std::string_view relative_path, uint32_t shards) {

@@ -21,22 +21,28 @@ namespace secxref {
 
 // Receives the letters of one input; returns false once nobody wants more (stopping).
 using LetterSink = std::function<bool(CitedLetter&&)>;
-// Produces the letters of one input file whose bytes are in memory. A document that could not
-// be read comes as a CitedLetter whose letter.document.error is set. Must not throw.
-using LetterSource =
-    std::function<void(const std::string& path, std::string_view bytes, const LetterSink& sink)>;
+// Produces the letters of one input file: from `bytes` when the file is in memory, else (a file
+// over PipelineOptions::load_limit, typically an archive) by reading `path` itself, streaming.
+// A document that could not be read comes as a CitedLetter whose letter.document.error is set.
+// Must not throw.
+using LetterSource = std::function<void(const std::string& path, const std::string_view* bytes,
+                                        const LetterSink& sink)>;
 
-// ReadBytes + SegmentLetter + CiteLetter (letter_source.cc).
+// ReadBytes or ReadFile, then SegmentLetter + CiteLetter (inputs.cc).
 LetterSource DefaultLetterSource(const ReadLimits& limits);
 
 struct PipelineOptions {
   unsigned jobs = 0;                     // reader threads; 0: one per hardware thread
   bool rehash = false;                   // read and hash files even if size and mtime match
-  uint64_t max_file_bytes = ReadLimits{}.max_file_bytes;
-  size_t input_budget = 64u << 20;       // bytes of input files loaded at once, all readers
-  size_t queue_bytes = 32u << 20;        // bytes of built documents waiting for the writer
-  size_t chunk_letters = 64;             // letters of one source per transaction...
-  size_t chunk_bytes = 8u << 20;         // ...or this many bytes
+  // Files up to this size are read once into memory, hashed and parsed from there; bigger ones
+  // (archives) are hashed in a streaming pass and then read from disk by the source, so an
+  // archive of any size costs no more memory than its largest member.
+  uint64_t load_limit = 16u << 20;
+  size_t input_budget = 64u << 20;       // bytes of input held at once by all readers (a
+                                         // streamed file counts as a largest member, 64 MB)
+  size_t queue_bytes = 32u << 20;        // memory of built documents waiting for the writer
+  size_t chunk_letters = 32;             // letters of one source per transaction...
+  size_t chunk_bytes = 4u << 20;         // ...or this much document memory
 };
 
 struct PipelineStats {
@@ -88,6 +94,9 @@ std::vector<SourceRecord> GoneSources(const std::vector<SourceRecord>& records,
 
 // An absolute, lexically normal form of a path (no symlink resolution).
 std::string AbsolutePath(const std::string& path);
+
+// ContentHash (indexer/base/hash.h) of a file's bytes, computed in a streaming pass.
+bool HashFile(const std::string& path, std::string* hash, std::string* error);
 
 }  // namespace secxref
 

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <thread>
 
+#include "indexer/base/hash.h"
 #include "indexer/index/index_status.h"
 #include "tests/index/test_support.h"
 
@@ -214,6 +215,31 @@ TEST_F(PipelineTest, ReaderOpenDuringWritesSeesWholeLettersOnly) {
   reader.join();
   EXPECT_EQ(failure, "");
   EXPECT_GT(checks.load(), 0);
+}
+
+TEST_F(PipelineTest, LargeFilesAreHashedStreamingAndReadFromDisk) {
+  WriteFile(tree() + "/big.zip", "!letters 5 v1");
+  Index(db(), Walk(tree()));
+  PipelineOptions streamed;
+  streamed.load_limit = 1;  // every file is "large"
+  Index(tmp_ / "db2", Walk(tree()), streamed);
+  EXPECT_EQ(DocumentSet(db()), DocumentSet(tmp_ / "db2"));
+  IndexWriter w(tmp_ / "db2", WriterOptions{});
+  std::ifstream in(tree() + "/l7.txt", std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(w.Record(AbsolutePath(tree() + "/l7.txt"))->hash, ContentHash(bytes));
+}
+
+TEST(HashFile, EqualsContentHashOfTheBytes) {
+  TempDir tmp;
+  std::string bytes;
+  for (int i = 0; bytes.size() < (5u << 20) + 12345; ++i) bytes += "line " + std::to_string(i) + "\n";
+  WriteFile(tmp / "f", bytes);
+  std::string hash, error;
+  ASSERT_TRUE(HashFile(tmp / "f", &hash, &error)) << error;
+  EXPECT_EQ(hash, ContentHash(bytes));
+  EXPECT_FALSE(HashFile(tmp / "missing", &hash, &error));
+  EXPECT_FALSE(error.empty());
 }
 
 TEST(Shards, DeterministicDisjointAndComplete) {

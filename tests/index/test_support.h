@@ -131,8 +131,14 @@ inline CitedLetter MakeLetter(const LetterSpec& spec) {
 //   otherwise: header lines "key: value" (accession, kind, company, date), a blank line,
 //   then comments "## N heading" followed by text lines; "[[family|id]]" cites id.
 inline LetterSource FakeSource() {
-  return [](const std::string& path, std::string_view bytes, const LetterSink& sink) {
-    std::string text(bytes);
+  return [](const std::string& path, const std::string_view* bytes, const LetterSink& sink) {
+    std::string text;
+    if (bytes) {
+      text = std::string(*bytes);
+    } else {
+      std::ifstream in(path, std::ios::binary);
+      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
     if (text.rfind("!error", 0) == 0) {
       CitedLetter bad;
       bad.letter.document.source = path;
