@@ -69,6 +69,11 @@ ParsedSearch ParseSearch(const Xapian::Database& db, const std::string& text, bo
   return parsed;
 }
 
+size_t Limit(const ListArgs& list, Format format) {
+  if (list.limit >= 0) return static_cast<size_t>(list.limit);
+  return format == Format::kTable ? kTableLimit : 0;
+}
+
 }  // namespace
 
 int RunCites(const CitesArgs& args, const Io& io) {
@@ -86,7 +91,7 @@ int RunCites(const CitesArgs& args, const Io& io) {
     Xapian::Query query = ApplyFilters(CitationQuery(arg.targets, args.exact), args.list.filters);
     ResultSet rs;
     WithReopenRetry(db, [&] {
-      rs = Searcher(db).List(query, CitationMatcher(query), {sort, args.list.limit, false});
+      rs = Searcher(db).List(query, CitationMatcher(query), {sort, Limit(args.list, format), false});
     });
     rs.command = "cites";
     rs.query = args.citation;
@@ -134,7 +139,7 @@ int RunSearch(const SearchArgs& args, const Io& io) {
     if (CitationMatcher(query).empty()) query = NumberedCommentsOnly(query);
     ResultSet rs;
     WithReopenRetry(db, [&] {
-      rs = Searcher(db).List(query, CitationMatcher(query), {sort, args.list.limit, true});
+      rs = Searcher(db).List(query, CitationMatcher(query), {sort, Limit(args.list, format), true});
     });
     rs.command = "search";
     rs.query = args.query;

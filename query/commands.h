@@ -23,8 +23,12 @@ struct CommonArgs {
 struct ListArgs {
   Filters filters;
   std::string sort;    // "" : the command's default (cites: date, search: relevance)
-  size_t limit = 100;  // letters; 0: all
+  // Letters to list; 0: all. -1: the default, a page (kTableLimit) for the table and every
+  // letter for json, jsonl and csv (scripts want the whole answer).
+  long limit = -1;
 };
+
+inline constexpr size_t kTableLimit = 20;
 
 struct CitesArgs {
   CommonArgs common;

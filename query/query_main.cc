@@ -43,7 +43,8 @@ void AddFilters(CLI::App* cmd, Filters* f, bool family = true) {
 void AddList(CLI::App* cmd, ListArgs* l, const char* default_sort) {
   cmd->add_option("--sort", l->sort, std::string("date (newest first), relevance or depth; default ") + default_sort)
       ->check(CLI::IsMember({"date", "relevance", "depth"}));
-  cmd->add_option("--limit", l->limit, "Letters to list (default 100; 0: all)");
+  cmd->add_option("--limit", l->limit, "Letters to list (0: all; default 20 in the table, all in json/jsonl/csv)")
+      ->check(CLI::NonNegativeNumber);
 }
 
 }  // namespace
