@@ -34,7 +34,9 @@ void AddLine(const std::string& text, uint32_t start, uint32_t end, const Line* 
     for (uint32_t i = out->back().end; i < start; ++i) newlines += text[i] == '\n';
     gap = newlines >= 2;
   }
-  line.break_before = *pending_break || gap || out->empty() || line.page != *last_page;
+  // A page change is not a break by itself: the reader already marks the page breaks that
+  // end a paragraph, and a sentence may run on to the next page.
+  line.break_before = *pending_break || gap || out->empty();
   *last_page = line.page;
   *pending_break = false;
   out->push_back(line);
