@@ -8,6 +8,7 @@
 #ifndef SECXREF_EXTRACT_GRAMMAR_H_
 #define SECXREF_EXTRACT_GRAMMAR_H_
 
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,7 @@ class Grammar {
  private:
   std::shared_ptr<const Lexicon> lexicon_;
   const Catalog* catalog_;
+  uint64_t id_;  // unique per Grammar: whose catalog answers a thread's KnownIds holds
 };
 
 }  // namespace secxref

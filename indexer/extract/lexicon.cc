@@ -69,6 +69,13 @@ void PhraseTable::Add(std::string_view phrase, int entry, bool exact_case) {
   for (const Token& t : toks) {
     p.keys.push_back(t.key);
     p.raw.push_back(RawOf(phrase, t));
+    const std::string& r = p.raw.back();
+    for (size_t half = 0; half < 16; half += 8) {
+      size_t n = r.size() > half ? std::min<size_t>(r.size() - half, 8) : 0;
+      uint64_t word = r.size() <= 16 && n ? LoadWord(r.data() + half, n, n) : 0;
+      p.packed.push_back(word);
+      p.folded.push_back(n && r.size() <= 16 ? word | (kKeyFold >> (64 - 8 * n)) : word);
+    }
   }
   phrases_.push_back(std::move(p));
   Rebuild();
@@ -95,28 +102,49 @@ void PhraseTable::Rebuild() {
   }
 }
 
+bool PhraseTable::Phrase::Same(std::string_view text, const Token& t, size_t k,
+                               bool exact_case) const {
+  const size_t len = t.end - t.start;
+  if (len != raw[k].size()) return false;
+  if (len > 16) {
+    std::string_view written = TokenText(text, t);
+    return exact_case ? written == raw[k] : SameIgnoringCase(written, raw[k]);
+  }
+  // Tokens are letters and digits, so OR-ing 0x20 folds case exactly as SameIgnoringCase does.
+  const char* p = text.data() + t.start;
+  const size_t readable = text.size() - t.start;
+  const size_t n0 = len < 8 ? len : 8;
+  uint64_t x = LoadWord(p, n0, readable);
+  if (exact_case ? x != packed[2 * k] : (x | (kKeyFold >> (64 - 8 * n0))) != folded[2 * k]) return false;
+  if (len <= 8) return true;
+  const size_t n1 = len - 8;
+  uint64_t y = LoadWord(p + 8, n1, readable - 8);
+  return exact_case ? y == packed[2 * k + 1] : (y | (kKeyFold >> (64 - 8 * n1))) == folded[2 * k + 1];
+}
+
 size_t PhraseTable::Match(std::string_view text, const std::vector<Token>& toks, size_t i,
                           size_t end, int* entry) const {
-  if (i >= end || toks[i].key == 0) return 0;
-  const Bucket* bucket = Find(toks[i].key);
+  if (i >= end) return 0;
+  const uint32_t first_key = KeyOfToken(text, toks[i]);
+  if (first_key == 0) return 0;
+  const Bucket* bucket = Find(first_key);
   if (!bucket) return 0;
   // The first token is the same word for every phrase of the bucket: check its text once
   // (the key is a hash), then only the case of exact phrases.
-  std::string_view first = toks[i].type == TokenType::kPunct ? std::string_view() : TokenText(text, toks[i]);
-  if (!first.empty() && !SameIgnoringCase(first, phrases_[order_[bucket->begin]].raw[0])) return 0;
+  const bool word = toks[i].type != TokenType::kPunct;
+  if (word && !phrases_[order_[bucket->begin]].Same(text, toks[i], 0, false)) return 0;
   for (uint32_t o = bucket->begin; o < bucket->end; ++o) {
     const Phrase& p = phrases_[order_[o]];
     size_t len = p.keys.size();
     if (i + len > end) continue;
-    if (p.exact && !first.empty() && first != p.raw[0]) continue;
+    if (p.exact && word && !p.Same(text, toks[i], 0, true)) continue;
     bool ok = true;
     for (size_t k = 1; k < len && ok; ++k) {
       const Token& t = toks[i + k];
-      if (t.key != p.keys[k] || (t.flags & Token::kParaBefore)) {
+      if (KeyOfToken(text, t) != p.keys[k] || (t.flags & Token::kParaBefore)) {
         ok = false;
       } else if (t.type != TokenType::kPunct) {
-        std::string_view written = TokenText(text, t);
-        ok = p.exact ? written == p.raw[k] : SameIgnoringCase(written, p.raw[k]);
+        ok = p.Same(text, t, k, p.exact);
       }
     }
     if (ok) {
@@ -134,6 +162,13 @@ std::vector<std::pair<uint32_t, bool>> PhraseTable::FirstKeys() const {
     keys.emplace_back(p.keys[0], capital);
   }
   return keys;
+}
+
+std::vector<std::string> PhraseTable::FirstWords() const {
+  std::vector<std::string> words;
+  for (const Phrase& p : phrases_)
+    if (p.keys[0] != 0 && !(p.keys[0] & kPunctKey)) words.push_back(p.raw[0]);
+  return words;
 }
 
 std::vector<std::string> PhraseTable::Words() const {
@@ -192,24 +227,15 @@ std::shared_ptr<const Lexicon> Lexicon::FromXml(std::string_view xml) {
 }
 
 void Lexicon::BuildFirstMask() {
-  std::unordered_map<uint32_t, Slot> masks;
+  vocab_.lead_mask = kLeadCategories;
   for (size_t c = 0; c < categories_.size(); ++c) {
-    for (const auto& [key, capital] : categories_[c].table.FirstKeys()) {
-      Slot& slot = masks[key];
-      slot.key = key;
-      (capital ? slot.capital_mask : slot.mask) |= 1u << c;
-    }
-    for (const std::string& w : categories_[c].table.Words()) filter_.Add(w);
+    for (const auto& [key, capital] : categories_[c].table.FirstKeys())
+      vocab_.masks.Add(key, capital ? 0 : 1u << c, capital ? 1u << c : 0);
+    for (const std::string& w : categories_[c].table.Words()) vocab_.filter.Add(w);
+    if (kLeadCategories & (1u << c))
+      for (const std::string& w : categories_[c].table.FirstWords()) vocab_.leads.Add(w);
   }
-  size_t size = 16;
-  while (size < masks.size() * 4) size *= 2;
-  slots_.assign(size, Slot{});
-  mask_bits_ = size - 1;
-  for (const auto& [key, value] : masks) {
-    size_t slot = Mix(key) & mask_bits_;
-    while (slots_[slot].key != 0) slot = (slot + 1) & mask_bits_;
-    slots_[slot] = value;
-  }
+  vocab_.masks.Build();
 }
 
 std::shared_ptr<const Lexicon> Lexicon::Default() {

@@ -12,7 +12,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "indexer/extract/token.h"
@@ -28,6 +27,12 @@ enum class Cat : uint8_t {
 };
 const char* CatName(Cat cat);
 inline constexpr uint32_t Bit(Cat cat) { return 1u << static_cast<unsigned>(cat); }
+// The categories whose phrases can start a citation; the others (articles, connectors,
+// "No.", "CFR", filler words) only ever continue one.
+inline constexpr uint32_t kLeadCategories =
+    ~(Bit(Cat::kDeterminer) | Bit(Cat::kConnector) | Bit(Cat::kNumberWord) | Bit(Cat::kCfr) |
+      Bit(Cat::kFiller)) &
+    ((1u << static_cast<unsigned>(Cat::kCount)) - 1);
 
 struct LexiconEntry {
   std::string value;                              // "S-K", "Exchange Act", "topic"...
@@ -52,13 +57,20 @@ class PhraseTable {
   std::vector<std::pair<uint32_t, bool>> FirstKeys() const;
   // Every word of every phrase, lower-cased.
   std::vector<std::string> Words() const;
+  // The first tokens of the phrases that are words or numbers, as written.
+  std::vector<std::string> FirstWords() const;
 
  private:
   struct Phrase {
     std::vector<uint32_t> keys;     // per token
     std::vector<std::string> raw;   // per token as written (checked against hash collisions)
+    // Words of up to 16 letters as LoadWord reads them (two words per token), as written and
+    // case-folded: the collision check is then a comparison or two.
+    std::vector<uint64_t> packed, folded;
     bool exact = false;             // case must match too
     int entry = 0;
+    // Whether the word or number token t is this phrase's token k.
+    bool Same(std::string_view text, const Token& t, size_t k, bool exact_case) const;
   };
   // First key -> phrases starting with it, longest first: an open-addressing table of
   // (key, begin, end) into order_, rebuilt after each Add.
@@ -104,36 +116,20 @@ class Lexicon {
   // The categories (Bit(cat) | ...) with a phrase whose first token has this key; with
   // capital == false, exact-case phrases that start with a capital are left out ("as" is
   // not "AS", "company's" does not start "S-K").
-  uint32_t FirstMask(uint32_t key, bool capital) const {
-    if (key == 0) return 0;
-    size_t slot = Mix(key) & mask_bits_;
-    while (true) {
-      const Slot& s = slots_[slot];
-      if (s.key == 0) return 0;
-      if (s.key == key) return capital ? s.mask | s.capital_mask : s.mask;
-      slot = (slot + 1) & mask_bits_;
-    }
-  }
-  const WordFilter& word_filter() const { return filter_; }
+  uint32_t FirstMask(uint32_t key, bool capital) const { return vocab_.masks.Get(key, capital); }
+  // What Tokenize needs to key letter text for this lexicon (see token.h).
+  const TokenVocabulary& vocabulary() const { return vocab_; }
 
  private:
   struct Category {
     PhraseTable table;
     std::vector<LexiconEntry> entries;
   };
-  struct Slot {
-    uint32_t key = 0;  // 0: empty (no token has key 0 but unfiltered words)
-    uint32_t mask = 0;
-    uint32_t capital_mask = 0;
-  };
-  static size_t Mix(uint32_t key) { return (key * 0x9E3779B1u) >> 7; }
   void BuildFirstMask();
 
   std::array<Category, static_cast<size_t>(Cat::kCount)> categories_;
   std::vector<LexiconExample> examples_;
-  std::vector<Slot> slots_;  // open addressing, power-of-two size, never full
-  size_t mask_bits_ = 0;
-  WordFilter filter_;
+  TokenVocabulary vocab_;
 };
 
 }  // namespace secxref

@@ -32,8 +32,21 @@ bool IsStopWord(std::string_view lower) {
 }  // namespace
 
 Parser::Parser(std::string_view text, const Lexicon& lexicon, const Catalog& catalog,
-               const ExtractOptions& options)
-    : text_(text), lex_(lexicon), catalog_(catalog), options_(options) {}
+               const ExtractOptions& options, KnownIds* known)
+    : text_(text), lex_(lexicon), catalog_(catalog), options_(options), known_(known) {}
+
+bool KnownIds::Knows(const Catalog& catalog, Family family, const std::string& id) {
+  std::string key;
+  key.reserve(id.size() + 1);
+  key += static_cast<char>(family);
+  key += id;
+  auto it = known_.find(key);
+  if (it != known_.end()) return it->second;
+  bool known = catalog.Knows(family, id);
+  if (known_.size() >= kMaxIds) known_.clear();
+  known_.emplace(std::move(key), known);
+  return known;
+}
 
 size_t Parser::Match(Cat category, size_t i, int* entry) const {
   if (i >= n_ || !(MaskAt(i) & Bit(category))) return 0;
@@ -345,30 +358,26 @@ void Parser::ClearContext() {
 }
 
 std::vector<Citation> Parser::Run() {
-  t_.reserve(text_.size() / 5 + 16);
-  Tokenize(text_, 0, static_cast<uint32_t>(text_.size()), &t_, &lex_.word_filter());
-  n_ = t_.size();
   // Where a rule can start: words that begin a phrase of a leading category, numbers before
   // '-' or a word ("606-10-...", "17 CFR"), '§', and capital codes before '-' ("FR-72").
-  // Everything else is skipped without a call.
-  constexpr uint32_t kLeads = ~(Bit(Cat::kDeterminer) | Bit(Cat::kConnector) | Bit(Cat::kNumberWord) |
-                                Bit(Cat::kCfr) | Bit(Cat::kFiller));
+  // Tokenize lists the candidates; everything else is skipped without a call.
+  std::vector<uint32_t> candidates;
+  candidates.reserve(text_.size() / 32 + 8);
+  Tokenize(text_, 0, static_cast<uint32_t>(text_.size()), &t_, &lex_.vocabulary(), &candidates);
+  n_ = t_.size();
   std::vector<uint32_t> starts;
-  starts.reserve(n_ / 8 + 8);
-  for (size_t k = 0; k < n_; ++k) {
-    Token& t = t_[k];
-    bool start = false;
+  starts.reserve(candidates.size());
+  for (uint32_t k : candidates) {
+    const Token& t = t_[k];
+    bool start;
     if (t.type == TokenType::kWord) {
-      if (t.key) t.mask = lex_.FirstMask(t.key, t.flags & Token::kCapital);
-      start = (t.mask & kLeads) || ((t.flags & Token::kUpper) && k + 1 < n_ && t_[k + 1].is_punct('-'));
+      start = (t.mask & kLeadCategories) || ((t.flags & Token::kUpper) && k + 1 < n_ && t_[k + 1].is_punct('-'));
     } else if (t.type == TokenType::kNumber) {
-      t.mask = lex_.FirstMask(t.key, true);
       start = k + 1 < n_ && (t_[k + 1].is_punct('-') || t_[k + 1].is_word());
     } else {
-      t.mask = lex_.FirstMask(t.key, true);
       start = t.punct == 'S';
     }
-    if (start) starts.push_back(static_cast<uint32_t>(k));
+    if (start) starts.push_back(k);
   }
   size_t i = 0;
   for (uint32_t s : starts) {

@@ -11,8 +11,10 @@
 #ifndef SECXREF_EXTRACT_PARSER_H_
 #define SECXREF_EXTRACT_PARSER_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -62,16 +64,40 @@ struct Target {
   bool inherited = false;
 };
 
+// Catalog::Knows answers, remembered. Knows walks an id's levels with string work (several
+// thousand instructions a call) and letters cite the same ids again and again, so Grammar
+// keeps one of these per thread (no locks) and per Grammar (the catalog a Grammar reads
+// never changes). Bounded: it starts over when full.
+class KnownIds {
+ public:
+  bool Knows(const Catalog& catalog, Family family, const std::string& id);
+  void Reset(uint64_t owner) {
+    if (owner != owner_) known_.clear(), owner_ = owner;
+  }
+
+ private:
+  static constexpr size_t kMaxIds = 1 << 16;
+  uint64_t owner_ = 0;
+  std::unordered_map<std::string, bool> known_;  // family name byte + id
+};
+
 class Parser {
  public:
   Parser(std::string_view text, const Lexicon& lexicon, const Catalog& catalog,
-         const ExtractOptions& options);
+         const ExtractOptions& options, KnownIds* known);
   std::vector<Citation> Run();
 
  private:
   // --- scanning helpers (parser.cc)
   size_t Match(Cat category, size_t i, int* entry = nullptr) const;
-  uint32_t MaskAt(size_t i) const { return t_[i].mask; }
+  // The token's mask and key, keying it first if Tokenize left it pending.
+  uint32_t MaskAt(size_t i) const { return Keyed(i).mask; }
+  uint32_t KeyAt(size_t i) const { return Keyed(i).key; }
+  const Token& Keyed(size_t i) const {
+    Token& t = t_[i];
+    if (t.key == kKeyPending) KeyToken(text_, lex_.vocabulary(), &t);
+    return t;
+  }
   const LexiconEntry& EntryOf(Cat category, int entry) const;
   bool Word(size_t i, std::string_view lower) const;
   bool Punct(size_t i, char c) const;
@@ -123,7 +149,9 @@ class Parser {
   const Lexicon& lex_;
   const Catalog& catalog_;
   const ExtractOptions& options_;
-  std::vector<Token> t_;
+  KnownIds* known_;
+  bool Knows(Family family, const std::string& id) const { return known_->Knows(catalog_, family, id); }
+  mutable std::vector<Token> t_;  // mutable: keys are filled in as rules look (Keyed)
   size_t n_ = 0;
   std::vector<Citation> out_;
   size_t next_reset_ = 0;  // index into options_.resets

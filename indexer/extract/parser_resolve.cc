@@ -292,7 +292,7 @@ void Parser::Emit(Family family, std::string id, size_t tb, size_t te, How how,
   c.family = family;
   c.start = t_[tb].start;
   c.end = t_[te > tb ? te - 1 : tb].end;
-  c.known = catalog_.Knows(family, id);
+  c.known = Knows(family, id);
   c.id = std::move(id);
   c.how = how;
   c.aliases = std::move(aliases);
@@ -437,15 +437,15 @@ std::optional<Target> Parser::ContextTarget(Level level, const Member& first, si
           if (!item) return false;
           // Where the catalog lists the form's items, the item must be one of them.
           std::string base = item->substr(0, item->find('('));
-          return catalog_.Knows(Family::kForm, t.name + " Item " + base) ||
-                 !catalog_.Knows(Family::kForm, t.name + " Item 1");
+          return Knows(Family::kForm, t.name + " Item " + base) ||
+                 !Knows(Family::kForm, t.name + " Item 1");
         }
         if (t.kind == TargetKind::kRegulation) {
           auto item = FormatSkItem(first.s);
           if (!item) return false;
           std::string base = item->substr(0, item->find('('));
-          if (t.attr == "sk") return catalog_.Knows(Family::kSk, "S-K Item " + base);
-          return catalog_.Knows(Family::kRegulation, "Regulation " + t.name + " Item " + base);
+          if (t.attr == "sk") return Knows(Family::kSk, "S-K Item " + base);
+          return Knows(Family::kRegulation, "Regulation " + t.name + " Item " + base);
         }
         return false;
       };

@@ -158,7 +158,7 @@ size_t Parser::AscLead(size_t i) {
   size_t hyphen = s.find('-');
   std::string head = s.substr(0, hyphen);
   if ((head.size() == 5 || head.size() == 6) && AllDigits(head) && hyphen != std::string::npos &&
-      catalog_.Knows(Family::kAsc, "ASC " + head.substr(0, 3)))
+      Knows(Family::kAsc, "ASC " + head.substr(0, 3)))
     first.s = head.substr(0, 3) + "-" + s.substr(3);
   std::optional<AscPath> path = ParseAscPath(first.s);
   if (!path) return i + k;
@@ -255,7 +255,7 @@ std::optional<Target> Parser::ParseRelease(size_t i) const {
                         kRel = HashLower("rel", 3);
   bool named = false;
   for (size_t k = i; k < n_ && k < i + 6 && !named; ++k) {
-    uint32_t key = t_[k].key;
+    uint32_t key = KeyAt(k);
     named = (MaskAt(k) & Bit(Cat::kReleaseSeries)) || key == kRelease || key == kReleases || key == kRel;
   }
   if (!named) return std::nullopt;
