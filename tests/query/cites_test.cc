@@ -187,7 +187,9 @@ TEST_P(CitesFilter, RestrictsTheLetters) {
   Output r = RunCommand(RunCites, a);
   EXPECT_EQ(Listed(r.out), GetParam().listed) << r.err;
   EXPECT_EQ(r.status, GetParam().listed.empty() ? 1 : 0);
-  if (GetParam().listed.empty()) EXPECT_NE(r.err.find("with these filters"), std::string::npos) << r.err;
+  if (GetParam().listed.empty()) {
+    EXPECT_NE(r.err.find("with these filters"), std::string::npos) << r.err;
+  }
 }
 
 query::Filters From(std::string from, std::string to = "") {

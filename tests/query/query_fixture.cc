@@ -62,7 +62,7 @@ const std::vector<LetterFixture>& Letters() {
          "We note that you recognized a bargain purchase gain. Refer to [[asc|ASC 805-30-50-1(f)(2)|ASC "
          "805-30-50-1.f.2]]."},
         {4, {"Note 4. Acquisitions"},
-         "Please describe your relationship with the seller and the related party ownership interests."}}},
+         "Please describe your relationship with the seller and the related party ownership interests."}}, {}},
       {"L2", "0000000001-17-000002", "filename1.txt", "1508475", "21Vianet Group, Inc.", LetterKind::kStaff,
        "2017-09-19", {"Form 20-F for the Fiscal Year Ended December 31, 2016"},
        "Dear Mr. Wang: We have reviewed your August 30, 2017 response to our comment letter.",
@@ -83,7 +83,7 @@ const std::vector<LetterFixture>& Letters() {
          "[[asc|ASC 350-20|ASC 350-20]] and consolidated the partnership under [[asc|ASC 810|ASC Topic 810]]."},
         {2, {"Revenue Recognition"},
          "Response: Revenue is recognized when control of the goods transfers, in accordance with "
-         "[[asc|ASC 606-10-25-1|ASC 606-10-25-1]]."}}},
+         "[[asc|ASC 606-10-25-1|ASC 606-10-25-1]]."}}, {}},
       {"L4", "0000000001-19-000004", "filename1.pdf", "1000001", "Beta Energy Inc", LetterKind::kStaff,
        "2019-03-01", {"Form 10-K for the Fiscal Year Ended December 31, 2018"},
        "Dear Mr. Jones: In our review we considered [[sab|SAB Topic 5.Y|SAB Topic 5.Y]] disclosures.",
@@ -94,7 +94,7 @@ const std::vector<LetterFixture>& Letters() {
          "Regulation S-K]]."},
         {2, {"Non-GAAP Financial Measures"},
          "Your presentation of adjusted EBITDA gives it greater prominence. Refer to [[cdi|C&DI Non-GAAP "
-         "102.10|Question 102.10 of the Non-GAAP C&DIs]]."}}},
+         "102.10|Question 102.10 of the Non-GAAP C&DIs]]."}}, {}},
       {"L5", std::nullopt, "gamma-2021.txt", std::nullopt, "Gamma Bank", LetterKind::kStaff, "2021-08-20",
        {"Form 10-K for the Fiscal Year Ended December 31, 2020"}, "Dear Sir: We have reviewed your filing.",
        {{1, {"Goodwill"},
@@ -102,13 +102,13 @@ const std::vector<LetterFixture>& Letters() {
          "approximates its carrying value."},
         {2, {"Variable Interest Entities"},
          "Expand your disclosure of the VIE as required by [[asc|ASC 810-10-50|ASC 810-10-50]] and in "
-         "particular [[asc|ASC 810-10-50-5A|paragraph 5A of ASC 810-10-50]]."}}},
+         "particular [[asc|ASC 810-10-50-5A|paragraph 5A of ASC 810-10-50]]."}}, {}},
       {"L6", "0000000001-15-000006", "filename1.txt", "2000002", "Delta Trust", LetterKind::kResponse,
        "2015-02-11", {"Form 20-F for the Fiscal Year Ended December 31, 2013"}, "Dear Staff:",
        {{1, {"Consolidation"},
          "Response: We will expand the VIE disclosure required by [[asc|ASC 810-10-50|ASC 810-10-50]]."},
         {2, {"Consolidation"},
-         "Response: The primary beneficiary analysis follows [[asc|ASC 810-10-50|ASC 810-10-50]] as well."}}},
+         "Response: The primary beneficiary analysis follows [[asc|ASC 810-10-50|ASC 810-10-50]] as well."}}, {}},
   };
   return letters;
 }
