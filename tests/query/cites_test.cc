@@ -323,3 +323,47 @@ TEST(Cites, ExplainPrintsTheXapianQuery) {
 
 }  // namespace
 }  // namespace secxref::query_test
+
+namespace secxref::query_test {
+namespace {
+
+// A page of letters newest first is chosen a year at a time; the page must be the same as
+// sorting every match, across years, and undated letters come last.
+TEST(CitesPage, NewestFirstAcrossYearsThenUndated) {
+  TempDir tmp;
+  std::vector<LetterFixture> letters;
+  const char* dates[] = {"2019-05-01", "", "2021-01-02", "2019-12-30", "2020-07-07", "", "2018-03-03"};
+  for (int i = 0; i < 7; ++i) {
+    LetterFixture f;
+    f.name = "P" + std::to_string(i);
+    f.accession = "0000000002-20-00000" + std::to_string(i);
+    f.company = "Page Co " + std::to_string(i);
+    f.date = dates[i];
+    f.comments = {{1, {}, "See [[asc|ASC 606-10-25-1|ASC 606-10-25-1]] twice: [[asc|ASC 606-10-25-1|ASC 606-10-25-1]]."}};
+    letters.push_back(f);
+  }
+  WriteIndex(tmp / "db", letters);
+  auto page = [&](long limit) {
+    query::CitesArgs a;
+    a.citation = "ASC 606";
+    a.common.dbs = {tmp / "db"};
+    a.common.format = "json";
+    a.list.limit = limit;
+    Output r = RunCommand(query::RunCites, a);
+    EXPECT_EQ(r.status, 0) << r.err;
+    Json j = Json::parse(r.out);
+    std::string s;
+    for (const Json& l : j["letters"]) s += l["accession"].get<std::string>().back();
+    EXPECT_EQ(j["letters_total"], 7);
+    EXPECT_EQ(j["comments_total"], 7);
+    return s;
+  };
+  EXPECT_EQ(page(0), "2430615");  // all: 2021, 2020, 2019-12, 2019-05, 2018, undated by key
+  EXPECT_EQ(page(1), "2");
+  EXPECT_EQ(page(3), "243");
+  EXPECT_EQ(page(5), "24306");
+  EXPECT_EQ(page(6), "243061");
+}
+
+}  // namespace
+}  // namespace secxref::query_test
