@@ -62,7 +62,10 @@ std::string ResultHeadline(const ResultSet& rs) {
     if (i < rs.titles.size() && !rs.titles[i].empty() && rs.ids.size() <= 3) what += " (" + rs.titles[i] + ")";
   }
   if (what.empty()) what = "'" + rs.query + "'";
-  if (rs.command == "similar") what = "like " + what;
+  if (rs.command == "similar") {
+    // Every comment sharing a word matches: the count says nothing, the ranking does.
+    return "comments of other letters most like " + rs.query + (rs.ids.empty() ? "" : " (citing " + what + ")");
+  }
   std::string counts = (rs.totals_exact ? "" : "about ") + Plural(rs.letters_total, "letter", "letters") + ", " +
                        Plural(rs.comments_total, "comment", "comments");
   return what + ": " + counts;
@@ -411,7 +414,7 @@ void PrintResults(const ResultSet& rs, Format format, const Style& style, std::o
       out << WrapMarked(c.snippet, c.highlights, style, 8, style.width);
     }
   }
-  if (rs.letters.size() < rs.letters_total)
+  if (rs.letters.size() < rs.letters_total && rs.command != "similar")
     out << "\n" << style.Dim("showing " + std::to_string(rs.letters.size()) + " of " +
                              std::to_string(rs.letters_total) + " letters (--limit 0 shows all)")
         << "\n";

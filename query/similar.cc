@@ -21,25 +21,34 @@ const char* const kCommonWords[] = {
     "how", "if", "in", "is", "it", "its", "may", "note", "of", "on", "or", "our", "page", "please",
     "provide", "refer", "response", "revise", "such", "tell", "that", "the", "their", "these",
     "this", "those", "to", "us", "we", "what", "which", "whether", "why", "will", "with", "you",
-    "your"};
+    "your", "asc", "see", "item", "rule", "section", "paragraph", "form"};
 
-// Topical stems only: Z-prefixed (the writer's stemmed body words), not numbers, not the
-// letters' boilerplate, not metadata or citation terms.
+// Topical words only: the writer's stemmed body words (Z-prefixed), and the words it indexed
+// unstemmed only (a capitalised word such as "VIE" gets no Z term under STEM_SOME); not
+// numbers, not the letters' boilerplate, not metadata or citation terms.
 class TopicalTerms : public Xapian::ExpandDecider {
  public:
-  TopicalTerms() {
-    Xapian::Stem stem("english");
-    for (const char* w : kCommonWords) stems_.insert("Z" + stem(w));
+  explicit TopicalTerms(const Xapian::Database& db) : db_(db), stem_("english") {
+    for (const char* w : kCommonWords) {
+      common_.insert(w);
+      common_.insert("Z" + stem_(w));
+    }
   }
   bool operator()(const std::string& term) const override {
-    if (term.size() < 4 || term[0] != 'Z' || !std::islower(static_cast<unsigned char>(term[1]))) return false;
-    if (std::all_of(term.begin() + 1, term.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    if (term.empty() || common_.count(term)) return false;
+    const bool stemmed = term[0] == 'Z';
+    const std::string word = stemmed ? term.substr(1) : term;
+    if (word.size() < 3 || !std::islower(static_cast<unsigned char>(word[0]))) return false;
+    if (std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; }))
       return false;
-    return !stems_.count(term);
+    if (stemmed) return true;
+    return db_.get_termfreq("Z" + stem_(word)) == 0;  // else its Z form stands for it
   }
 
  private:
-  std::set<std::string> stems_;
+  Xapian::Database db_;
+  Xapian::Stem stem_;
+  std::set<std::string> common_;
 };
 
 // Weight `w` for every comment carrying `term`: FixedWeightPostingSource gives each document
@@ -96,8 +105,11 @@ ResultSet FindSimilar(const Xapian::Database& db, const SimilarOptions& options)
   } else {
     Xapian::QueryParser qp;
     qp.set_stemmer(stemmer);
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);  // as the writer indexed
     qp.set_default_op(Xapian::Query::OP_OR);
+    // Without the boilerplate words, or the first pass picks the longest comments.
+    auto* stopper = new Xapian::SimpleStopper(std::begin(kCommonWords), std::end(kCommonWords));
+    qp.set_stopper(stopper->release());
     seed = qp.parse_query(options.text, 0);
     if (seed.empty()) throw UsageError("--text has no words to compare");
     // Pseudo relevance feedback: the best first-pass matches stand for the text.
@@ -111,10 +123,14 @@ ResultSet FindSimilar(const Xapian::Database& db, const SimilarOptions& options)
   if (!source.relevant.empty()) {
     Xapian::RSet rset;
     for (Xapian::docid d : source.relevant) rset.add_document(d);
-    TopicalTerms decider;
+    TopicalTerms decider(db);
     Xapian::ESet eset = e.get_eset(static_cast<Xapian::termcount>(options.terms), rset, &decider);
+    // Each expand term counts by its expand weight relative to the strongest (at most 1; half
+    // that next to the user's own words, which are the question).
+    const double strongest = eset.empty() ? 1 : std::max(eset.begin().get_weight(), 1e-9);
+    const double share = seed.empty() ? 1.0 : 0.5;
     for (auto it = eset.begin(); it != eset.end(); ++it)
-      words.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), it.get_weight());
+      words.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), share * it.get_weight() / strongest);
   }
   if (!seed.empty()) words.push_back(seed);
   Xapian::Query text = words.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end());
@@ -162,7 +178,13 @@ ResultSet FindSimilar(const Xapian::Database& db, const SimilarOptions& options)
   rs.totals_exact = false;
   CitationMatcher shared(exact_terms.empty() ? Xapian::Query()
                                              : Xapian::Query(Xapian::Query::OP_OR, exact_terms.begin(), exact_terms.end()));
-  std::set<std::string> highlight = TextTerms(text);
+  // Highlight what the comparison used, less the boilerplate the expand set leaves out.
+  std::set<std::string> highlight;
+  {
+    TopicalTerms topical(db);
+    for (const std::string& t : TextTerms(text))
+      if (topical(t)) highlight.insert(t);
+  }
   for (auto it = m.begin(); it != m.end(); ++it) {
     CommentHit hit;
     hit.stored = DecodeComment(it.get_document().get_data());
