@@ -9,10 +9,14 @@ namespace secxref {
 
 namespace {
 std::atomic<uint64_t> next_grammar_id{1};
+constexpr size_t kKeptTokens = size_t{1} << 20;  // about 5 MB of letter text
 }  // namespace
 
 Grammar::Grammar(std::shared_ptr<const Lexicon> lexicon, const Catalog* catalog)
-    : lexicon_(std::move(lexicon)), catalog_(catalog), id_(next_grammar_id++) {}
+    : lexicon_(std::move(lexicon)),
+      tables_(std::make_unique<const GrammarTables>(*lexicon_)),
+      catalog_(catalog),
+      id_(next_grammar_id++) {}
 
 Grammar::~Grammar() = default;
 
@@ -22,10 +26,14 @@ const Grammar& Grammar::Default() {
 }
 
 std::vector<Citation> Grammar::Extract(std::string_view text, const ExtractOptions& options) const {
-  thread_local KnownIds known;  // per thread, so Extract stays lock-free
+  // Per thread, so Extract stays lock-free; kept between calls, so a letter allocates no
+  // token array of its own.
+  thread_local KnownIds known;
+  thread_local std::vector<Token> tokens;
   known.Reset(id_);
-  Parser parser(text, *lexicon_, *catalog_, options, &known);
-  return parser.Run();
+  std::vector<Citation> citations = Parser(text, *lexicon_, *tables_, *catalog_, options, &known, &tokens).Run();
+  if (tokens.size() > kKeptTokens) std::vector<Token>().swap(tokens);  // after a huge text
+  return citations;
 }
 
 }  // namespace secxref

@@ -19,6 +19,7 @@
 namespace secxref {
 
 class Lexicon;
+struct GrammarTables;
 
 struct ExtractOptions {
   // Offsets (sorted) where context resets: comment starts. Inheritance ("Item 303(a)(3)"
@@ -46,6 +47,7 @@ class Grammar {
 
  private:
   std::shared_ptr<const Lexicon> lexicon_;
+  std::unique_ptr<const GrammarTables> tables_;  // parser.h
   const Catalog* catalog_;
   uint64_t id_;  // unique per Grammar: whose catalog answers a thread's KnownIds holds
 };

@@ -129,15 +129,15 @@ size_t PhraseTable::Match(std::string_view text, const std::vector<Token>& toks,
   if (first_key == 0) return 0;
   const Bucket* bucket = Find(first_key);
   if (!bucket) return 0;
-  // The first token is the same word for every phrase of the bucket: check its text once
-  // (the key is a hash), then only the case of exact phrases.
+  // The first token is the same word for every phrase of the bucket: its text is checked
+  // (the key is a hash) once, and only when some phrase's other tokens match, since most
+  // lookups fail on the second token; then only the case of exact phrases.
   const bool word = toks[i].type != TokenType::kPunct;
-  if (word && !phrases_[order_[bucket->begin]].Same(text, toks[i], 0, false)) return 0;
+  bool first_checked = !word;
   for (uint32_t o = bucket->begin; o < bucket->end; ++o) {
     const Phrase& p = phrases_[order_[o]];
     size_t len = p.keys.size();
     if (i + len > end) continue;
-    if (p.exact && word && !p.Same(text, toks[i], 0, true)) continue;
     bool ok = true;
     for (size_t k = 1; k < len && ok; ++k) {
       const Token& t = toks[i + k];
@@ -147,10 +147,14 @@ size_t PhraseTable::Match(std::string_view text, const std::vector<Token>& toks,
         ok = p.Same(text, t, k, p.exact);
       }
     }
-    if (ok) {
-      *entry = p.entry;
-      return len;
+    if (!ok) continue;
+    if (!first_checked) {
+      if (!phrases_[order_[bucket->begin]].Same(text, toks[i], 0, false)) return 0;
+      first_checked = true;
     }
+    if (p.exact && word && !p.Same(text, toks[i], 0, true)) continue;
+    *entry = p.entry;
+    return len;
   }
   return 0;
 }

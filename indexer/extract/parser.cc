@@ -13,9 +13,13 @@ bool IsAbbreviation(std::string_view w) {
       "no", "nos", "inc", "co", "corp", "ltd", "mr", "mrs", "ms", "dr", "st", "sec", "reg",
       "vs", "etc", "jr", "sr", "para", "paras", "par", "pars", "rel", "fig", "approx", "e",
       "i", "g", "u", "s", "p", "n", "a", "l", "c", "f", "r", "v", "ed", "cf", "et", "al"};
-  std::string lower = AsciiLower(w);
-  for (std::string_view a : kAbbrev)
-    if (lower == a) return true;
+  for (std::string_view a : kAbbrev) {
+    if (a.size() != w.size()) continue;
+    bool same = true;
+    for (size_t k = 0; k < a.size() && same; ++k)
+      same = (w[k] >= 'A' && w[k] <= 'Z' ? w[k] - 'A' + 'a' : w[k]) == a[k];
+    if (same) return true;
+  }
   return false;
 }
 
@@ -31,20 +35,56 @@ bool IsStopWord(std::string_view lower) {
 
 }  // namespace
 
-Parser::Parser(std::string_view text, const Lexicon& lexicon, const Catalog& catalog,
-               const ExtractOptions& options, KnownIds* known)
-    : text_(text), lex_(lexicon), catalog_(catalog), options_(options), known_(known) {}
+GrammarTables::GrammarTables(const Lexicon& lexicon) {
+  static constexpr std::pair<std::string_view, Level> kLevels[] = {
+      {"topic", Level::kTopic},         {"subtopic", Level::kSubtopic},
+      {"section", Level::kSection},     {"paragraph", Level::kParagraph},
+      {"item", Level::kItem},           {"rule", Level::kRule},
+      {"article", Level::kArticle},     {"question", Level::kQuestion},
+      {"instruction", Level::kInstruction}, {"general-instruction", Level::kGeneralInstruction},
+      {"note", Level::kNote},           {"part", Level::kPart},
+  };
+  for (const LexiconEntry& e : lexicon.Entries(Cat::kLevel)) {
+    Level level = Level::kNone;
+    for (const auto& [value, l] : kLevels)
+      if (e.value == value) level = l;
+    level_of.push_back(level);
+  }
+}
+
+Parser::Parser(std::string_view text, const Lexicon& lexicon, const GrammarTables& tables,
+               const Catalog& catalog, const ExtractOptions& options, KnownIds* known,
+               std::vector<Token>* tokens)
+    : text_(text), lex_(lexicon), tables_(tables), catalog_(catalog), options_(options),
+      known_(known), t_(*tokens) {}
+
+void KnownIds::Clear() {
+  slots_.assign(kSlots, Slot{});
+  used_ = 0;
+}
 
 bool KnownIds::Knows(const Catalog& catalog, Family family, const std::string& id) {
-  std::string key;
-  key.reserve(id.size() + 1);
-  key += static_cast<char>(family);
-  key += id;
-  auto it = known_.find(key);
-  if (it != known_.end()) return it->second;
-  bool known = catalog.Knows(family, id);
-  if (known_.size() >= kMaxIds) known_.clear();
-  known_.emplace(std::move(key), known);
+  if (slots_.empty()) Clear();
+  const uint64_t hash =
+      std::hash<std::string_view>{}(id) ^ (static_cast<uint64_t>(family) * 0x9E3779B97F4A7C15ull);
+  size_t slot = hash & (kSlots - 1);
+  while (slots_[slot].used) {
+    const Slot& s = slots_[slot];
+    if (s.hash == hash && s.family == family && s.id == id) return s.known;
+    slot = (slot + 1) & (kSlots - 1);
+  }
+  const bool known = catalog.Knows(family, id);
+  if (used_ >= kSlots / 2) {
+    Clear();
+    slot = hash & (kSlots - 1);
+  }
+  Slot& s = slots_[slot];
+  s.hash = hash;
+  s.id = id;
+  s.family = family;
+  s.used = true;
+  s.known = known;
+  ++used_;
   return known;
 }
 
@@ -259,14 +299,11 @@ size_t Parser::ParseListContinuation(size_t j, Level level, std::vector<Member>*
       int entry = 0;
       size_t lw = Match(Cat::kLevel, k, &entry);
       if (lw) {
-        const std::string& v = EntryOf(Cat::kLevel, entry).value;
-        bool same = (level == Level::kTopic && v == "topic") ||
-                    (level == Level::kSubtopic && v == "subtopic") ||
-                    (level == Level::kSection && v == "section") ||
-                    (level == Level::kParagraph && v == "paragraph") ||
-                    (level == Level::kItem && v == "item") || (level == Level::kRule && v == "rule") ||
-                    (level == Level::kArticle && v == "article") ||
-                    (level == Level::kQuestion && v == "question");
+        // Lists go on across a level word of their own level (one of these).
+        bool same = LevelOf(entry) == level &&
+                    (level == Level::kTopic || level == Level::kSubtopic || level == Level::kSection ||
+                     level == Level::kParagraph || level == Level::kItem || level == Level::kRule ||
+                     level == Level::kArticle || level == Level::kQuestion);
         if (!same) break;
         k = SkipNumberWord(k + lw);
       }
@@ -295,20 +332,7 @@ bool Parser::ParseLocalRef(size_t i, LocalRef* ref) const {
   int entry = 0;
   size_t k = Match(Cat::kLevel, i, &entry);
   if (!k) return false;
-  const std::string& v = EntryOf(Cat::kLevel, entry).value;
-  Level level = Level::kNone;
-  if (v == "topic") level = Level::kTopic;
-  else if (v == "subtopic") level = Level::kSubtopic;
-  else if (v == "section") level = Level::kSection;
-  else if (v == "paragraph") level = Level::kParagraph;
-  else if (v == "item") level = Level::kItem;
-  else if (v == "rule") level = Level::kRule;
-  else if (v == "article") level = Level::kArticle;
-  else if (v == "question") level = Level::kQuestion;
-  else if (v == "instruction") level = Level::kInstruction;
-  else if (v == "general-instruction") level = Level::kGeneralInstruction;
-  else if (v == "note") level = Level::kNote;
-  else if (v == "part") level = Level::kPart;
+  const Level level = LevelOf(entry);
   size_t j = SkipNumberWord(i + k);
   Member first;
   if (Match(Cat::kAscName, j)) return false;  // "paragraphs ASC 606-10-55-89": the ASC rule reads it
@@ -361,12 +385,10 @@ std::vector<Citation> Parser::Run() {
   // Where a rule can start: words that begin a phrase of a leading category, numbers before
   // '-' or a word ("606-10-...", "17 CFR"), '§', and capital codes before '-' ("FR-72").
   // Tokenize lists the candidates; everything else is skipped without a call.
-  std::vector<uint32_t> candidates;
-  candidates.reserve(text_.size() / 32 + 8);
-  Tokenize(text_, 0, static_cast<uint32_t>(text_.size()), &t_, &lex_.vocabulary(), &candidates);
-  n_ = t_.size();
-  std::vector<uint32_t> starts;
-  starts.reserve(candidates.size());
+  thread_local std::vector<uint32_t> candidates, starts;  // kept: no allocation per letter
+  candidates.clear();
+  starts.clear();
+  n_ = TokenizeInto(text_, &t_, &lex_.vocabulary(), &candidates);
   for (uint32_t k : candidates) {
     const Token& t = t_[k];
     bool start;

@@ -14,7 +14,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -64,6 +63,12 @@ struct Target {
   bool inherited = false;
 };
 
+// What the rules look up often, derived once per Grammar from its lexicon.
+struct GrammarTables {
+  explicit GrammarTables(const Lexicon& lexicon);
+  std::vector<Level> level_of;  // kLevel entry -> the level it names (kNone for others)
+};
+
 // Catalog::Knows answers, remembered. Knows walks an id's levels with string work (several
 // thousand instructions a call) and letters cite the same ids again and again, so Grammar
 // keeps one of these per thread (no locks) and per Grammar (the catalog a Grammar reads
@@ -72,19 +77,33 @@ class KnownIds {
  public:
   bool Knows(const Catalog& catalog, Family family, const std::string& id);
   void Reset(uint64_t owner) {
-    if (owner != owner_) known_.clear(), owner_ = owner;
+    if (owner != owner_) Clear(), owner_ = owner;
   }
 
  private:
-  static constexpr size_t kMaxIds = 1 << 16;
+  // Open addressing on the id's hash: a hit costs a hash and one string compare, no
+  // allocation.
+  struct Slot {
+    uint64_t hash = 0;
+    std::string id;
+    Family family = Family::kAsc;
+    bool used = false;
+    bool known = false;
+  };
+  static constexpr size_t kSlots = 1 << 12;  // at most half full, then it starts over
+  void Clear();
   uint64_t owner_ = 0;
-  std::unordered_map<std::string, bool> known_;  // family name byte + id
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
 };
 
 class Parser {
  public:
-  Parser(std::string_view text, const Lexicon& lexicon, const Catalog& catalog,
-         const ExtractOptions& options, KnownIds* known);
+  // `tokens` is scratch space the caller keeps between calls (its contents are replaced; only
+  // the first n_ are this text's).
+  Parser(std::string_view text, const Lexicon& lexicon, const GrammarTables& tables,
+         const Catalog& catalog, const ExtractOptions& options, KnownIds* known,
+         std::vector<Token>* tokens);
   std::vector<Citation> Run();
 
  private:
@@ -93,12 +112,20 @@ class Parser {
   // The token's mask and key, keying it first if Tokenize left it pending.
   uint32_t MaskAt(size_t i) const { return Keyed(i).mask; }
   uint32_t KeyAt(size_t i) const { return Keyed(i).key; }
+  // The lead categories (lexicon.h) of MaskAt(i), without keying a word Tokenize left
+  // pending: it let through every word a lead phrase starts with.
+  uint32_t LeadMaskAt(size_t i) const {
+    const Token& t = t_[i];
+    if (t.key == kKeyPending && t.type == TokenType::kWord) return 0;
+    return MaskAt(i) & kLeadCategories;
+  }
   const Token& Keyed(size_t i) const {
     Token& t = t_[i];
     if (t.key == kKeyPending) KeyToken(text_, lex_.vocabulary(), &t);
     return t;
   }
   const LexiconEntry& EntryOf(Cat category, int entry) const;
+  Level LevelOf(int level_entry) const { return tables_.level_of[static_cast<size_t>(level_entry)]; }
   bool Word(size_t i, std::string_view lower) const;
   bool Punct(size_t i, char c) const;
   bool IsNumberWord(size_t i, size_t* end) const;
@@ -147,11 +174,12 @@ class Parser {
 
   std::string_view text_;
   const Lexicon& lex_;
+  const GrammarTables& tables_;
   const Catalog& catalog_;
   const ExtractOptions& options_;
   KnownIds* known_;
   bool Knows(Family family, const std::string& id) const { return known_->Knows(catalog_, family, id); }
-  mutable std::vector<Token> t_;  // mutable: keys are filled in as rules look (Keyed)
+  std::vector<Token>& t_;  // a reference, so const rules can fill in keys as they look (Keyed)
   size_t n_ = 0;
   std::vector<Citation> out_;
   size_t next_reset_ = 0;  // index into options_.resets

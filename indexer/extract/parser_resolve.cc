@@ -412,13 +412,12 @@ std::optional<Target> Parser::ForwardTarget(size_t from) const {
         t_[p + 1].is_word() && (t_[p + 1].flags & Token::kCapital))
       break;
     int entry = 0;
-    if (!Match(Cat::kLevel, p, &entry) || EntryOf(Cat::kLevel, entry).value != "item") continue;
+    if (!Match(Cat::kLevel, p, &entry) || LevelOf(entry) != Level::kItem) continue;
     LocalRef ref;
     if (!ParseLocalRef(p, &ref)) continue;
     size_t c = Match(Cat::kConnector, ref.te);
     if (!c) continue;
-    std::string connector = AsciiLower(TokenText(text_, t_[ref.te]));
-    if (connector != "of" && connector != "to" && connector != "under") continue;
+    if (!(Word(ref.te, "of") || Word(ref.te, "to") || Word(ref.te, "under"))) continue;
     std::optional<Target> target = ParseTarget(ref.te + c);
     if (target && (target->kind == TargetKind::kForm ||
                    (target->kind == TargetKind::kRegulation && target->attr != "sx")))

@@ -5,15 +5,10 @@
 #include "indexer/extract/parser.h"
 
 namespace secxref {
-namespace {
 
-bool ConnectorNegates(std::string_view first_word) {
-  // "Section 2.02 of the purchase agreement", "Item 8 of our annual report": the reference
-  // belongs to something that is not a citable source. "in"/"from"/"on" do not tell.
-  return first_word == "of" || first_word == "to" || first_word == "under";
-}
-
-}  // namespace
+// LeadMaskAt answers for these.
+static_assert(kLeadCategories & Bit(Cat::kCdiName));
+static_assert(kLeadCategories & Bit(Cat::kReleaseSeries));
 
 size_t Parser::TryAt(size_t i) {
   const Token& t = t_[i];
@@ -57,16 +52,17 @@ size_t Parser::TryAt(size_t i) {
 size_t Parser::ClauseFromLevel(size_t i) {
   LocalRef first;
   if (!ParseLocalRef(i, &first)) return 0;
-  std::vector<LocalRef> chain{first};
+  const Level first_level = first.level;
+  const bool one_letter = first.members.size() == 1 && first.members[0].s.size() == 1;
   size_t j = first.te;
+  std::vector<LocalRef> chain;
+  chain.push_back(std::move(first));
   // "paragraph d. of ASC 810-10-50-1A": a one-letter member may carry a period.
-  if (Punct(j, '.') && t_[j].attached() && first.members.size() == 1 &&
-      first.members[0].s.size() == 1 && Word(j + 1, "of"))
-    ++j;
+  if (Punct(j, '.') && t_[j].attached() && one_letter && Word(j + 1, "of")) ++j;
   Target target;
   bool negated = false;
   // "an Item 1.01 Form 8-K": the form right after its item.
-  if (first.level == Level::kItem && Match(Cat::kFormWord, j)) {
+  if (first_level == Level::kItem && Match(Cat::kFormWord, j)) {
     std::optional<Target> form = ParseTarget(j);
     if (form && form->kind == TargetKind::kForm) {
       Resolve(chain, *form, i, form->te);
@@ -78,8 +74,8 @@ size_t Parser::ClauseFromLevel(size_t i) {
     if (chain.back().level == Level::kPart && Punct(j, ',')) {
       LocalRef next;
       if (ParseLocalRef(j + 1, &next) && next.level == Level::kItem) {
-        chain.push_back(next);
         j = next.te;
+        chain.push_back(std::move(next));
         continue;
       }
     }
@@ -89,15 +85,17 @@ size_t Parser::ClauseFromLevel(size_t i) {
         WordIs(text_, t_[j + 1], "regulation"))
       c = 1;
     if (!c) break;
-    std::string connector = AsciiLower(TokenText(text_, t_[j]));
-    if (connector == "or") connector = "of";
+    // "Section 2.02 of the purchase agreement", "Item 8 of our annual report": after "of",
+    // "to", "under" (or "or" for "of") the reference belongs to something that is not a
+    // citable source. "in"/"from"/"on" do not tell.
+    const bool negating = Word(j, "of") || Word(j, "to") || Word(j, "under") || Word(j, "or");
     size_t k = j + c;
     if (Word(k, "the") && Match(Cat::kLevel, k + 1)) ++k;
     // "Section 25 of Subtopic 805-20": a Codification level word with its path is a target.
     int lv = 0;
     if (Match(Cat::kLevel, k, &lv)) {
-      const std::string& v = EntryOf(Cat::kLevel, lv).value;
-      if (v == "topic" || v == "subtopic" || v == "section") {
+      const Level l = LevelOf(lv);
+      if (l == Level::kTopic || l == Level::kSubtopic || l == Level::kSection) {
         std::optional<Target> asc = ParseTarget(k);
         if (asc && asc->kind == TargetKind::kAsc) {
           target = *asc;
@@ -108,8 +106,8 @@ size_t Parser::ClauseFromLevel(size_t i) {
     }
     LocalRef next;
     if (ParseLocalRef(k, &next)) {
-      chain.push_back(next);
       j = next.te;
+      chain.push_back(std::move(next));
       continue;
     }
     std::optional<Target> found = ParseTarget(k);
@@ -120,7 +118,7 @@ size_t Parser::ClauseFromLevel(size_t i) {
       break;
     }
     if (found->kind == TargetKind::kOther) {
-      if (ConnectorNegates(connector)) negated = true;
+      if (negating) negated = true;
       break;
     }
     target = *found;
@@ -129,8 +127,8 @@ size_t Parser::ClauseFromLevel(size_t i) {
     size_t after = Punct(j, ',') ? j + 1 : j;
     LocalRef post;
     if (ParseLocalRef(after, &post) && post.level != Level::kInstruction) {
-      chain.push_back(post);
       j = post.te;
+      chain.push_back(std::move(post));
     }
     break;
   }
@@ -148,8 +146,9 @@ size_t Parser::AscLead(size_t i) {
   size_t j = SkipAbbreviationDefinition(i + k);
   int entry = 0;
   if (size_t lw = Match(Cat::kLevel, j, &entry)) {
-    const std::string& v = EntryOf(Cat::kLevel, entry).value;
-    if (v == "topic" || v == "subtopic" || v == "section" || v == "paragraph") j = SkipNumberWord(j + lw);
+    const Level l = LevelOf(entry);
+    if (l == Level::kTopic || l == Level::kSubtopic || l == Level::kSection || l == Level::kParagraph)
+      j = SkipNumberWord(j + lw);
   }
   Member first;
   if (!ScanDesignator(j, &first)) return i + k;
@@ -251,12 +250,10 @@ size_t Parser::ActLead(size_t i) {
 
 std::optional<Target> Parser::ParseRelease(size_t i) const {
   // Cheap look-ahead first: most "SEC", "Commission", "Securities" are no release.
-  static const uint32_t kRelease = HashLower("release", 7), kReleases = HashLower("releases", 8),
-                        kRel = HashLower("rel", 3);
   bool named = false;
   for (size_t k = i; k < n_ && k < i + 6 && !named; ++k) {
-    uint32_t key = KeyAt(k);
-    named = (MaskAt(k) & Bit(Cat::kReleaseSeries)) || key == kRelease || key == kReleases || key == kRel;
+    named = (LeadMaskAt(k) & Bit(Cat::kReleaseSeries)) || Word(k, "release") || Word(k, "releases") ||
+            Word(k, "rel");
   }
   if (!named) return std::nullopt;
   size_t j = i;
@@ -414,7 +411,7 @@ size_t Parser::GuidanceLead(size_t i) {
   if (size_t k = Match(Cat::kSab, i)) {
     size_t j = SkipAbbreviationDefinition(i + k);
     int lv = 0;
-    if (size_t lw = Match(Cat::kLevel, j, &lv); lw && EntryOf(Cat::kLevel, lv).value == "topic") {
+    if (size_t lw = Match(Cat::kLevel, j, &lv); lw && LevelOf(lv) == Level::kTopic) {
       LocalRef ref;
       if (ParseLocalRef(j, &ref)) {
         Target sab;
@@ -543,7 +540,7 @@ size_t Parser::GuidanceLead(size_t i) {
 std::optional<Target> Parser::ParseCdiName(size_t i) const {
   // Cheap look-ahead first: a C&DI name must follow within a few tokens.
   bool named = false;
-  for (size_t k = i; k < n_ && k < i + 10 && !named; ++k) named = MaskAt(k) & Bit(Cat::kCdiName);
+  for (size_t k = i; k < n_ && k < i + 10 && !named; ++k) named = LeadMaskAt(k) & Bit(Cat::kCdiName);
   if (!named) return std::nullopt;
   size_t j = SkipFiller(i);
   std::string set;
@@ -695,7 +692,7 @@ size_t Parser::StandardLead(size_t i) {
     if (!first_digit && !(prefix == "EITF" || prefix == "DIG")) return m.te;
     if (statement_word || prefix == "FAS") {
       std::string digits = s.substr(0, s.find('('));
-      if (!AllDigits(digits) || std::stoi(digits) > 170) return m.te;
+      if (!AllDigits(digits) || digits.size() > 3 || std::stoi(digits) > 170) return m.te;
     }
     // "Statement 144" without "No." only for the numbers of late standards (100-170), where
     // "Statement 2 of the agreement" cannot be meant.
@@ -778,9 +775,10 @@ namespace secxref {
 std::optional<Target> Parser::ParseTarget(size_t i) const {
   if (i >= n_) return std::nullopt;
   size_t j = i;
-  std::string determiner;
+  bool determiner = false, the = false;
   if (size_t d = Match(Cat::kDeterminer, j)) {
-    determiner = AsciiLower(TokenText(text_, t_[j]));
+    determiner = true;
+    the = Word(j, "the");
     j += d;
     // "the Company's Form 10-K"
     if (j + 2 < n_ && t_[j].is_word() && t_[j + 1].is_punct('\'') && Word(j + 2, "s")) j += 3;
@@ -795,7 +793,7 @@ std::optional<Target> Parser::ParseTarget(size_t i) const {
       if (auto form = FormatFormId(id.s)) {
         target.te = id.te;
         if (Punct(target.te, '/') && t_[target.te].attached() && Word(target.te + 1, "a")) target.te += 2;
-        if (!determiner.empty()) {
+        if (determiner) {
           target.kind = TargetKind::kFilingRef;
           return target;
         }
@@ -808,7 +806,7 @@ std::optional<Target> Parser::ParseTarget(size_t i) const {
     target.te = j + f;
     return target;
   }
-  if (!determiner.empty() && determiner != "the") {
+  if (determiner && !the) {
     target.kind = TargetKind::kOther;
     target.te = j;
     return target;
@@ -835,8 +833,8 @@ std::optional<Target> Parser::ParseTarget(size_t i) const {
     int lv = 0;
     bool level_word = false;
     if (size_t lw = Match(Cat::kLevel, k, &lv)) {
-      const std::string& v = EntryOf(Cat::kLevel, lv).value;
-      if (v == "topic" || v == "subtopic" || v == "section" || v == "paragraph") {
+      const Level l = LevelOf(lv);
+      if (l == Level::kTopic || l == Level::kSubtopic || l == Level::kSection || l == Level::kParagraph) {
         k = SkipNumberWord(k + lw);
         level_word = true;
       }

@@ -100,6 +100,12 @@ struct Scan {
   std::vector<uint32_t> run_ends;  // one past each letter/digit run, in order
   std::vector<Token> tokens;       // Tokenize builds here, then appends to its output at once
   size_t words = 0, n_starts = 0, n_run_ends = 0;
+  // After a huge text: give the memory back rather than keep it for the thread's life.
+  void Trim() {
+    if (tokens.size() <= kKeep) return;
+    *this = Scan();
+  }
+  static constexpr size_t kKeep = size_t{1} << 20;  // tokens, about 5 MB of text
 };
 
 template <typename T>
@@ -124,19 +130,26 @@ void ClassifyWord(const unsigned char* s, size_t i, size_t n, Scan* m) {
 }
 
 #if defined(__SSE2__)
-inline __m128i InRange(__m128i x, unsigned char lo, unsigned char hi) {
-  __m128i l = _mm_set1_epi8(static_cast<char>(lo)), h = _mm_set1_epi8(static_cast<char>(hi));
-  return _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, l), x), _mm_cmpeq_epi8(_mm_min_epu8(x, h), x));
+// Bytes of x below `limit` (unsigned): after subtracting a range's first byte, the range.
+inline __m128i Below(__m128i x, unsigned char limit) {
+  return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(static_cast<char>(limit - 1))), x);
 }
 #endif
 
-// Appends base + the index of every set bit of x to *p.
+// Appends base + the index of every set bit of x to *p; p needs room for 16 more entries
+// than x has bits. The first sixteen are written whether or not x has them (a word of text
+// holds about twelve starts), so the loop has no exit to mispredict in the common case.
 inline uint32_t* Positions(uint64_t x, uint32_t base, uint32_t* p) {
-  while (x) {
-    *p++ = base + static_cast<uint32_t>(__builtin_ctzll(x));
+  const size_t count = static_cast<size_t>(__builtin_popcountll(x));
+  for (int k = 0; k < 16; ++k) {
+    p[k] = base + static_cast<uint32_t>(x ? __builtin_ctzll(x) : 0);
     x &= x - 1;
   }
-  return p;
+  for (size_t k = 16; x; ++k) {
+    p[k] = base + static_cast<uint32_t>(__builtin_ctzll(x));
+    x &= x - 1;
+  }
+  return p + count;
 }
 
 void Classify(const unsigned char* s, size_t n, Scan* m) {
@@ -149,19 +162,20 @@ void Classify(const unsigned char* s, size_t n, Scan* m) {
   size_t i = 0;
 #if defined(__SSE2__)
   // Sixteen bytes at a time, four such to a bitmap word.
-  const __m128i bit20 = _mm_set1_epi8(0x20), space = _mm_set1_epi8(' '), newline = _mm_set1_epi8('\n');
+  const __m128i bit20 = _mm_set1_epi8(0x20), blank = _mm_set1_epi8(' '), newline = _mm_set1_epi8('\n');
+  const __m128i a_ = _mm_set1_epi8('a'), zero_ = _mm_set1_epi8('0'), tab = _mm_set1_epi8('\t');
   for (; i + 64 <= n; i += 64) {
     uint64_t alnum = 0, lower = 0, ws = 0, nl = 0;
     for (int q = 0; q < 4; ++q) {
       __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 16 * q));
-      __m128i folded = _mm_or_si128(x, bit20);
-      __m128i letter = InRange(folded, 'a', 'z');
+      __m128i letter = Below(_mm_sub_epi8(_mm_or_si128(x, bit20), a_), 26);  // case folded
+      __m128i digit = Below(_mm_sub_epi8(x, zero_), 10);
       __m128i is_lower = _mm_cmpeq_epi8(_mm_and_si128(x, bit20), bit20);
+      __m128i space = _mm_or_si128(_mm_cmpeq_epi8(x, blank), Below(_mm_sub_epi8(x, tab), 5));
       const int shift = 16 * q;
-      alnum |= static_cast<uint64_t>(_mm_movemask_epi8(_mm_or_si128(letter, InRange(x, '0', '9')))) << shift;
+      alnum |= static_cast<uint64_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit))) << shift;
       lower |= static_cast<uint64_t>(_mm_movemask_epi8(_mm_and_si128(letter, is_lower))) << shift;
-      ws |= static_cast<uint64_t>(_mm_movemask_epi8(
-                _mm_or_si128(_mm_cmpeq_epi8(x, space), InRange(x, '\t', '\r')))) << shift;
+      ws |= static_cast<uint64_t>(_mm_movemask_epi8(space)) << shift;
       nl |= static_cast<uint64_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, newline))) << shift;
     }
     size_t w = i >> 6;
@@ -171,8 +185,8 @@ void Classify(const unsigned char* s, size_t n, Scan* m) {
   for (; i < n; i += 64) ClassifyWord(s, i, n, m);
   // A run starts at a letter/digit after a non-letter/digit and ends before one; the carry
   // bits join runs across words. Room for 64 positions per word.
-  Grow(&m->starts, words * 64);
-  Grow(&m->run_ends, words * 64);
+  Grow(&m->starts, words * 64 + 16);  // + Positions' slack
+  Grow(&m->run_ends, words * 32 + 17);  // a run takes two bytes with its separator
   uint32_t* sp = m->starts.data();
   uint32_t* ep = m->run_ends.data();
   for (size_t w = 0; w < words; ++w) {
@@ -221,18 +235,16 @@ inline int NewlinesUpTo2(const uint64_t* nl, size_t words, size_t a, size_t b) {
 
 }  // namespace
 
-void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>* out,
-              const TokenVocabulary* vocab, std::vector<uint32_t>* candidates) {
+namespace {
+
+// Builds the tokens of text[begin, end), classified in m, into built[0, m.n_starts); returns
+// how many. Candidate indices are offset by `first`.
+size_t Build(std::string_view text, uint32_t begin, uint32_t end, const Scan& m, Token* const built,
+             const TokenVocabulary* vocab, std::vector<uint32_t>* candidates, size_t first) {
   const unsigned char* const s = reinterpret_cast<const unsigned char*>(text.data()) + begin;
-  const size_t n = end - begin;
   const size_t readable = text.size() - begin;  // KeyOf may load past a word, not past the text
-  thread_local Scan m;
-  Classify(s, n, &m);
-  const size_t first = out->size();
-  Grow(&m.tokens, m.n_starts);  // at most one token per start
   // Plain pointers and locals: Token's byte-sized fields alias everything, so through the
   // vectors the compiler would reload their data pointers after every token store.
-  Token* const built = m.tokens.data();
   Token* o = built;
   const uint32_t lead_mask = vocab ? vocab->lead_mask : 0;
   const uint64_t* const lower = m.lower.data();
@@ -320,7 +332,30 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
     if (candidates && t.punct == 'S') candidates->push_back(static_cast<uint32_t>(first + (o - built)));
     *o++ = t;
   }
-  out->insert(out->end(), built, o);
+  return static_cast<size_t>(o - built);
+}
+
+}  // namespace
+
+void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>* out,
+              const TokenVocabulary* vocab, std::vector<uint32_t>* candidates) {
+  thread_local Scan m;
+  Classify(reinterpret_cast<const unsigned char*>(text.data()) + begin, end - begin, &m);
+  Grow(&m.tokens, m.n_starts);  // at most one token per start
+  size_t count = Build(text, begin, end, m, m.tokens.data(), vocab, candidates, out->size());
+  out->insert(out->end(), m.tokens.data(), m.tokens.data() + count);
+  m.Trim();
+}
+
+size_t TokenizeInto(std::string_view text, std::vector<Token>* tokens, const TokenVocabulary* vocab,
+                    std::vector<uint32_t>* candidates) {
+  thread_local Scan m;
+  const uint32_t end = static_cast<uint32_t>(text.size());
+  Classify(reinterpret_cast<const unsigned char*>(text.data()), end, &m);
+  Grow(tokens, m.n_starts);
+  size_t count = Build(text, 0, end, m, tokens->data(), vocab, candidates, 0);
+  m.Trim();
+  return count;
 }
 
 bool WordIs(std::string_view text, const Token& t, std::string_view lower) {

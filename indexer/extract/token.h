@@ -188,6 +188,11 @@ struct TokenVocabulary {
 void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>* out,
               const TokenVocabulary* vocab = nullptr, std::vector<uint32_t>* candidates = nullptr);
 
+// The same over all of text into (*tokens)[0, returned count): the vector only grows, so a
+// caller that keeps it between texts neither allocates nor copies tokens.
+size_t TokenizeInto(std::string_view text, std::vector<Token>* tokens, const TokenVocabulary* vocab,
+                    std::vector<uint32_t>* candidates);
+
 // Gives a kKeyPending token its key and mask (what Tokenize would have given it).
 inline void KeyToken(std::string_view text, const TokenVocabulary& vocab, Token* t) {
   const size_t len = t->end - t->start;
