@@ -9,6 +9,7 @@
 #include "indexer/index/pipeline.h"
 #include "indexer/index/schema.h"
 #include "query/database.h"
+#include "query/snippet.h"
 
 namespace secxref::query {
 namespace {
@@ -180,7 +181,16 @@ void PrintShown(const std::vector<ShownLetter>& letters, bool full, Format forma
         if (!merged.empty() && h.first < merged.back().second) merged.back().second = std::max(merged.back().second, h.second);
         else merged.push_back(h);
       }
-      out << WrapMarked(c.text, merged, style, 3, style.width, true);
+      if (!c.number && !full) {
+        // The text outside numbered comments is mostly address and boilerplate: only the
+        // passages around its citations (--full prints all of it).
+        for (const Highlight& h : merged) {
+          Snippet s = CutSnippet(c.text, {h});
+          out << WrapMarked(s.text, s.highlights, style, 3, style.width);
+        }
+      } else {
+        out << WrapMarked(c.text, merged, style, 3, style.width, true);
+      }
       if (!c.citations.empty()) out << "   " << style.Dim("cites: ") << style.Accent(Join(Ids(c), ", ")) << "\n";
     }
   }

@@ -262,3 +262,34 @@ TEST(Stats, IdAtLevel) {
 
 }  // namespace
 }  // namespace secxref::query_test
+
+namespace secxref::query_test {
+namespace {
+
+TEST(Show, OutsideTextOnlyAroundItsCitationsUnlessFull) {
+  TempDir tmp;
+  LetterFixture f;
+  f.name = "O1";
+  f.accession = "0000000003-20-000001";
+  f.company = "Outside Co";
+  f.date = "2020-01-01";
+  f.intro = "Mr. Jane Doe, Chief Financial Officer, 1 Main Street, Springfield. " + std::string(300, '.') +
+            " In our review we considered [[sab|SAB Topic 5.Y|SAB Topic 5.Y]] disclosures. " + std::string(300, '.');
+  f.comments = {{1, {}, "Tell us more."}};
+  WriteIndex(tmp / "db", {f});
+  query::ShowArgs a;
+  a.common.dbs = {tmp / "db"};
+  a.common.format = "table";
+  a.target = "0000000003-20-000001";
+  Output r = RunCommand(query::RunShow, a);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("(outside numbered comments)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[[SAB Topic 5.Y]]"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Main Street"), std::string::npos) << "the address is far from the citation: " << r.out;
+  a.full = true;
+  r = RunCommand(query::RunShow, a);
+  EXPECT_NE(r.out.find("Main Street"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace secxref::query_test
