@@ -60,7 +60,7 @@ struct CommonArgs {
   std::string db;
   unsigned jobs = 0;
   size_t batch = 1000;
-  size_t batch_mb = 64;
+  size_t batch_mb = 32;
   bool no_progress = false;
 };
 
@@ -73,7 +73,7 @@ void AddDbOption(CLI::App* cmd, CommonArgs* a) {
 void AddWriteOptions(CLI::App* cmd, CommonArgs* a) {
   cmd->add_option("-j,--jobs", a->jobs, "Reader threads (default: one per core)");
   cmd->add_option("--batch", a->batch, "Documents per commit (default 1000)")->check(CLI::PositiveNumber);
-  cmd->add_option("--batch-mb", a->batch_mb, "...or megabytes of text per commit (default 64)")
+  cmd->add_option("--batch-mb", a->batch_mb, "...or megabytes of text and data per commit (default 32)")
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--no-progress", a->no_progress, "No progress bar, even on a terminal");
 }

@@ -45,7 +45,8 @@ void SetDatabaseShard(Xapian::WritableDatabase& db, const std::string& spec);
 
 struct WriterOptions {
   size_t batch_docs = 1000;         // commit after this many documents written...
-  size_t batch_bytes = 64u << 20;   // ...or this many bytes of text and data
+  size_t batch_bytes = 32u << 20;   // ...or this many bytes of text and data (Xapian holds
+                                    // about 3x that in memory until the commit)
   bool no_sync = false;             // DB_NO_SYNC: for rebuilds into a fresh directory
   bool create = true;               // create the database if missing
 };
