@@ -13,6 +13,12 @@
 //   extract_bench: planted recall 0.9812 (71950/73332), precision 0.9934 ... over 10000 letters
 // This is the grammar alone, without the segmenter's comment boundaries and headings, so
 // precision is a lower bound; `secxref-index extract` gives the full pipeline.
+//
+// With $SECXREF_BENCH_ONCE=N the program instead extracts every letter N times, prints the
+// bytes and citations, and exits: a fixed amount of work for instruction counts and CPU time
+//   valgrind --tool=callgrind --toggle-collect='secxref::Grammar::Extract*' extract_bench
+//   perf stat -e task-clock extract_bench
+// (instructions per byte = the Ir count over the bytes printed).
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -282,7 +288,25 @@ BENCHMARK(BM_ExtractAdversarial)->RangeMultiplier(8)->Range(1 << 12, 1 << 21)->C
 
 }  // namespace
 
+// SECXREF_BENCH_ONCE: every letter, N times over, no timing.
+int ExtractOnce(size_t rounds) {
+  const Corpus& c = TheCorpus();
+  const auto& grammar = secxref::Grammar::Default();
+  grammar.Extract("");  // load the lexicon and the catalog outside the measured calls
+  size_t bytes = 0, citations = 0;
+  for (size_t r = 0; r < rounds; ++r) {
+    for (const auto& l : c.letters) {
+      citations += grammar.Extract(l.text).size();
+      bytes += l.text.size();
+    }
+  }
+  std::printf("extract_bench: %zu letters x %zu: %zu bytes, %zu citations\n", c.letters.size(), rounds,
+              bytes, citations);
+  return 0;
+}
+
 int main(int argc, char** argv) {
+  if (size_t rounds = EnvSize("SECXREF_BENCH_ONCE", 0)) return ExtractOnce(rounds);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   ReportRecall();

@@ -9,7 +9,7 @@ namespace secxref {
 
 namespace {
 std::atomic<uint64_t> next_grammar_id{1};
-constexpr size_t kKeptTokens = size_t{1} << 20;  // about 5 MB of letter text
+constexpr size_t kKeptTokens = size_t{1} << 18;  // about 1 MB of letter text
 }  // namespace
 
 Grammar::Grammar(std::shared_ptr<const Lexicon> lexicon, const Catalog* catalog)

@@ -90,10 +90,18 @@ bool KnownIds::Knows(const Catalog& catalog, Family family, const std::string& i
 
 size_t Parser::Match(Cat category, size_t i, int* entry) const {
   if (i >= n_ || !(MaskAt(i) & Bit(category))) return 0;
-  int e = 0;
-  size_t k = lex_.Table(category).Match(text_, t_, i, n_, &e);
-  if (entry) *entry = e;
-  return k;
+  // The rules ask the same question again as they try one reading after another ("ASC" in
+  // TryAt, then in AscLead); the answer depends on nothing but (i, category).
+  MatchMemo& memo = match_memo_[(i * 31 + static_cast<size_t>(category)) & (kMatchMemo - 1)];
+  if (memo.token != i || memo.category != category) {
+    int e = 0;
+    memo.length = static_cast<uint32_t>(lex_.Table(category).Match(text_, t_, i, n_, &e));
+    memo.entry = e;
+    memo.token = i;
+    memo.category = category;
+  }
+  if (entry) *entry = memo.entry;
+  return memo.length;
 }
 
 const LexiconEntry& Parser::EntryOf(Cat category, int entry) const {

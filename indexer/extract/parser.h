@@ -182,6 +182,14 @@ class Parser {
   std::vector<Token>& t_;  // a reference, so const rules can fill in keys as they look (Keyed)
   size_t n_ = 0;
   std::vector<Citation> out_;
+  struct MatchMemo {
+    size_t token = SIZE_MAX;
+    Cat category = Cat::kCount;
+    uint32_t length = 0;
+    int entry = 0;
+  };
+  static constexpr size_t kMatchMemo = 64;
+  mutable MatchMemo match_memo_[kMatchMemo];  // recent Match answers (Match)
   size_t next_reset_ = 0;  // index into options_.resets
   size_t heading_ = 0;     // index into options_.headings (monotone cursor)
 

@@ -102,10 +102,10 @@ struct Scan {
   size_t words = 0, n_starts = 0, n_run_ends = 0;
   // After a huge text: give the memory back rather than keep it for the thread's life.
   void Trim() {
-    if (tokens.size() <= kKeep) return;
+    if (starts.size() <= kKeep && tokens.size() <= kKeep) return;
     *this = Scan();
   }
-  static constexpr size_t kKeep = size_t{1} << 20;  // tokens, about 5 MB of text
+  static constexpr size_t kKeep = size_t{1} << 20;  // entries: a text of about 1 MB
 };
 
 template <typename T>
@@ -140,16 +140,17 @@ inline __m128i Below(__m128i x, unsigned char limit) {
 // than x has bits. The first sixteen are written whether or not x has them (a word of text
 // holds about twelve starts), so the loop has no exit to mispredict in the common case.
 inline uint32_t* Positions(uint64_t x, uint32_t base, uint32_t* p) {
-  const size_t count = static_cast<size_t>(__builtin_popcountll(x));
+  uint32_t* end = p;  // counts the bits as it goes: no popcount instruction in baseline x86-64
   for (int k = 0; k < 16; ++k) {
     p[k] = base + static_cast<uint32_t>(x ? __builtin_ctzll(x) : 0);
+    end += x != 0;
     x &= x - 1;
   }
-  for (size_t k = 16; x; ++k) {
-    p[k] = base + static_cast<uint32_t>(__builtin_ctzll(x));
+  while (x) {
+    *end++ = base + static_cast<uint32_t>(__builtin_ctzll(x));
     x &= x - 1;
   }
-  return p + count;
+  return end;
 }
 
 void Classify(const unsigned char* s, size_t n, Scan* m) {
@@ -257,8 +258,11 @@ size_t Build(std::string_view text, uint32_t begin, uint32_t end, const Scan& m,
   for (const uint32_t* sp = m.starts.data(); sp != starts_end; ++sp) {
     const uint32_t i = *sp;
     if (i < prev_end) continue;  // a continuation byte of a multi-byte character
-    Token t;
+    // Built in place: every field is written below.
+    Token& t = *o;
     t.start = static_cast<uint32_t>(begin + i);
+    t.punct = 0;
+    t.mask = 0;
     uint8_t flags = pending;
     pending = 0;
     if (i != prev_end) {  // whitespace in between
@@ -296,7 +300,7 @@ size_t Build(std::string_view text, uint32_t begin, uint32_t end, const Scan& m,
       if (candidates && (digit_first || (flags & Token::kUpper) || (t.mask & lead_mask)))
         candidates->push_back(static_cast<uint32_t>(first + (o - built)));
       prev_end = j;
-      *o++ = t;
+      ++o;
       continue;
     }
     t.type = TokenType::kPunct;
@@ -330,7 +334,7 @@ size_t Build(std::string_view text, uint32_t begin, uint32_t end, const Scan& m,
     t.key = kPunctKey | static_cast<unsigned char>(t.punct);
     t.mask = vocab ? vocab->masks.Get(t.key, true) : 0;
     if (candidates && t.punct == 'S') candidates->push_back(static_cast<uint32_t>(first + (o - built)));
-    *o++ = t;
+    ++o;
   }
   return static_cast<size_t>(o - built);
 }
