@@ -45,21 +45,6 @@ bool UnderOrAt(std::string_view value, std::string_view ancestor) {
   return next == '-' || next == ' ' || next == '(' || next == '.';
 }
 
-// The canonical spelling of a lower-cased id that the index holds, read back from a document
-// that cites it (terms are lower-cased; the document data keeps the case).
-std::string CanonicalCase(const Xapian::Database& db, const std::string& value) {
-  const std::string term = schema::Term(schema::kCite, value);
-  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-    StoredComment c = DecodeComment(db.get_document(*p).get_data());
-    for (const Mention& m : c.citations)
-      for (const std::string& id : FiledIds(m))
-        for (const std::string& level : MentionLevels(m, id))
-          if (CitationTermValue(level) == value) return level;
-    break;
-  }
-  return value;
-}
-
 // Cited ids under the nearest ancestor of `id` that letters cite.
 std::vector<std::string> IndexSuggestions(const Citation& c, const Xapian::Database& db, size_t n) {
   std::vector<std::string> levels = CitationLevels(c.family, c.id);
@@ -78,7 +63,8 @@ std::vector<std::string> IndexSuggestions(const Citation& c, const Xapian::Datab
     std::vector<std::string> out;
     for (const auto& [tf, v] : found) {
       if (out.size() >= n) break;
-      out.push_back(CanonicalCase(db, v) + " (" + std::to_string(tf) +
+      std::string id = CanonicalCase(db, v);
+      out.push_back((id.empty() ? v : id) + " (" + std::to_string(tf) +
                     (tf == 1 ? " comment)" : " comments)"));
     }
     return out;
@@ -123,6 +109,38 @@ std::vector<std::string> CatalogSuggestions(std::string_view text, size_t n) {
     out.push_back(title.empty() ? e->id : e->id + " (" + title + ")");
   }
   return out;
+}
+
+// An argument that is, letter for letter, an id the index holds ("Form 10-Q Part I Item 2"
+// copied from our own output): that id, whatever the grammar makes of it.
+std::optional<Citation> CitedAsTyped(const std::string& arg, const Xapian::Database* db) {
+  if (!db) return std::nullopt;
+  std::string value;
+  for (char c : AsciiLower(arg)) {
+    if (c == ' ' && (value.empty() || value.back() == ' ')) continue;
+    value += c;
+  }
+  while (!value.empty() && value.back() == ' ') value.pop_back();
+  const std::string term = schema::Term(schema::kCite, value);
+  for (auto p = db->postlist_begin(term); p != db->postlist_end(term); ++p) {
+    StoredComment c = DecodeComment(db->get_document(*p).get_data());
+    for (const Mention& m : c.citations) {
+      std::optional<Family> f = FamilyFromName(m.family);
+      if (!f) continue;
+      for (const std::string& id : FiledIds(m))
+        for (const std::string& level : MentionLevels(m, id))
+          if (CitationTermValue(level) == value) {
+            Citation out;
+            out.family = *f;
+            out.id = level;
+            out.end = static_cast<uint32_t>(arg.size());
+            out.known = Catalog::Default().Knows(*f, level);
+            return out;
+          }
+    }
+    break;
+  }
+  return std::nullopt;
 }
 
 std::string JoinIds(const std::vector<Citation>& cs) {
@@ -189,6 +207,9 @@ CitationArg ParseCitationArg(std::string_view text, std::optional<Family> family
     if (!dup) cs.push_back(std::move(c));
   }
   if (cs.empty()) {
+    if (std::optional<Citation> typed = CitedAsTyped(arg, db)) cs.push_back(*typed);
+  }
+  if (cs.empty()) {
     std::vector<std::string> s = SuggestIds(arg, db);
     throw UsageError("'" + arg + "' cannot be read as one citation" +
                      (s.empty() ? std::string("; write it as a letter would (\"ASC 810-10-50\", \"Topic 810\", "
@@ -212,7 +233,10 @@ CitationArg ParseCitationArg(std::string_view text, std::optional<Family> family
     size_t explicit_count = std::count_if(cs.begin(), cs.end(), [](const Citation& c) {
       return c.how == How::kExplicit || c.how == How::kInherited;
     });
-    if (explicit_count > 1) {
+    std::optional<Citation> typed = explicit_count > 1 ? CitedAsTyped(arg, db) : std::nullopt;
+    if (typed) {
+      cs = {*typed};
+    } else if (explicit_count > 1) {
       throw UsageError("'" + arg + "' reads as several citations (" + JoinIds(cs) +
                        "); cites takes one (use search 'cite:\"A\" OR cite:\"B\"' for several)");
     }
@@ -223,6 +247,19 @@ CitationArg ParseCitationArg(std::string_view text, std::optional<Family> family
   if (std::string rest = Uncovered(arg, cs); !rest.empty())
     out.notes.push_back("read '" + arg + "' as " + JoinIds(cs) + " (ignored: '" + rest + "')");
   return out;
+}
+
+std::string CanonicalCase(const Xapian::Database& db, const std::string& value) {
+  const std::string term = schema::Term(schema::kCite, value);
+  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+    StoredComment c = DecodeComment(db.get_document(*p).get_data());
+    for (const Mention& m : c.citations)
+      for (const std::string& id : FiledIds(m))
+        for (const std::string& level : MentionLevels(m, id))
+          if (CitationTermValue(level) == value) return level;
+    break;
+  }
+  return "";
 }
 
 Xapian::Query CitationQuery(const std::vector<CitationTarget>& targets, bool exact) {

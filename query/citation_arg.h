@@ -42,6 +42,11 @@ CitationArg ParseCitationArg(std::string_view text, std::optional<Family> family
 // Release aliases are included: the writer files a release under every number it has.
 Xapian::Query CitationQuery(const std::vector<CitationTarget>& targets, bool exact);
 
+// The canonical spelling of a lower-cased citation term value the index holds ("asc
+// 810-10-50-5a(d)" -> "ASC 810-10-50-5A(d)"), read back from a document that cites it (terms are
+// lower-cased; the document data keeps the case). "" when no document has it.
+std::string CanonicalCase(const Xapian::Database& db, const std::string& value);
+
 // Ids near `text` for a "did you mean" line: when `text` parses to an id that no letter
 // cites, the cited ids under its nearest cited ancestor (with the number of citing
 // comments); otherwise catalogued ids by edit distance. At most `n`.

@@ -21,7 +21,6 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "indexer/extract/citation_id.h"
 #include "indexer/index/schema.h"
 #include "query/citation_arg.h"
 #include "query/database.h"
@@ -32,19 +31,6 @@ namespace {
 
 using namespace secxref;
 using namespace secxref::query;
-
-// The canonical spelling of an XC term value, from a document that cites it.
-std::string Canonical(const Xapian::Database& db, const std::string& term, const std::string& value) {
-  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-    StoredComment c = DecodeComment(db.get_document(*p).get_data());
-    for (const Mention& m : c.citations)
-      for (const std::string& id : FiledIds(m))
-        for (const std::string& level : MentionLevels(m, id))
-          if (CitationTermValue(level) == value) return level;
-    break;
-  }
-  return "";
-}
 
 double Percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
@@ -94,7 +80,7 @@ int main(int argc, char** argv) {
     std::vector<std::pair<std::string, bool>> args;
     size_t unreadable = 0;
     for (const auto& [term, popular] : mix) {
-      std::string id = Canonical(db, term, term.substr(prefix.size()));
+      std::string id = CanonicalCase(db, term.substr(prefix.size()));
       if (id.empty()) {
         ++unreadable;
         continue;

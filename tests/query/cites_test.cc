@@ -17,21 +17,6 @@ using Json = nlohmann::json;
 using query::CitesArgs;
 using query::RunCites;
 
-// "L1#1 L1#2 L5#2": every listed comment, letters in output order.
-std::string Listed(const std::string& jsonl) {
-  std::string s;
-  std::istringstream in(jsonl);
-  std::string line;
-  while (std::getline(in, line)) {
-    Json o = Json::parse(line);
-    std::string letter = NameOfLetter(o["letter"].get<std::string>());
-    std::string comment = o["comment"].is_null() ? "-" : std::to_string(o["comment"].get<int>());
-    if (!s.empty()) s += ' ';
-    s += letter + "#" + comment;
-  }
-  return s;
-}
-
 CitesArgs Args(const std::string& citation) {
   CitesArgs a;
   a.citation = citation;
@@ -363,6 +348,32 @@ TEST(CitesPage, NewestFirstAcrossYearsThenUndated) {
   EXPECT_EQ(page(3), "243");
   EXPECT_EQ(page(5), "24306");
   EXPECT_EQ(page(6), "243061");
+}
+
+}  // namespace
+}  // namespace secxref::query_test
+
+namespace secxref::query_test {
+namespace {
+
+// An id copied from secxref's own output always works, even where the grammar would read the
+// words differently.
+TEST(Cites, AnIdAsTheIndexHoldsIt) {
+  TempDir tmp;
+  LetterFixture f;
+  f.name = "Q1";
+  f.accession = "0000000004-20-000001";
+  f.company = "Quarterly Co";
+  f.date = "2020-05-05";
+  f.comments = {{1, {}, "Revise [[form|Form 10-Q Part I Item 2|Item 2 of Part I of Form 10-Q]] to discuss it."}};
+  WriteIndex(tmp / "db", {f});
+  query::CitesArgs a;
+  a.citation = "Form 10-Q Part I Item 2";
+  a.common.dbs = {tmp / "db"};
+  a.common.format = "jsonl";
+  Output r = RunCommand(query::RunCites, a);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["citations"][0]["id"], "Form 10-Q Part I Item 2");
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "indexer/base/hash.h"
 
 namespace secxref::query_test {
@@ -168,6 +170,18 @@ std::string NameOfLetter(const std::string& key_or_accession) {
     if (key == key_or_accession || (f.accession && *f.accession == key_or_accession)) return f.name;
   }
   return "?" + key_or_accession;
+}
+
+std::string Listed(const std::string& jsonl) {
+  std::string s;
+  std::istringstream in(jsonl);
+  for (std::string line; std::getline(in, line);) {
+    nlohmann::json o = nlohmann::json::parse(line);
+    std::string comment = o["comment"].is_null() ? "-" : std::to_string(o["comment"].get<int>());
+    if (!s.empty()) s += ' ';
+    s += NameOfLetter(o["letter"].get<std::string>()) + "#" + comment;
+  }
+  return s;
 }
 
 const std::string& SharedIndex() {

@@ -98,6 +98,10 @@ Output RunCommand(Fn fn, const Args& args) {
   return r;
 }
 
+// "L1#1 L1#2 L5#-": the comments of `jsonl` output (cites, search), in output order, by
+// fixture handle and comment number ("-" for the text outside numbered comments).
+std::string Listed(const std::string& jsonl);
+
 // A glass index of Letters(), built once for the whole test binary.
 const std::string& SharedIndex();
 

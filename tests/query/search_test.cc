@@ -24,18 +24,6 @@ SearchArgs Args(const std::string& q) {
   return a;
 }
 
-std::string Listed(const std::string& jsonl) {
-  std::string s;
-  std::istringstream in(jsonl);
-  std::string line;
-  while (std::getline(in, line)) {
-    Json o = Json::parse(line);
-    std::string comment = o["comment"].is_null() ? "-" : std::to_string(o["comment"].get<int>());
-    if (!s.empty()) s += ' ';
-    s += NameOfLetter(o["letter"].get<std::string>()) + "#" + comment;
-  }
-  return s;
-}
 
 struct SearchCase {
   std::string name;
