@@ -134,6 +134,8 @@ size_t PhraseTable::Match(std::string_view text, const std::vector<Token>& toks,
   // lookups fail on the second token; then only the case of exact phrases.
   const bool word = toks[i].type != TokenType::kPunct;
   bool first_checked = !word;
+  // The second token's key, which most phrases of the bucket fail on, once for all of them.
+  const uint32_t second_key = i + 1 < end ? KeyOfToken(text, toks[i + 1]) : 0;
   for (uint32_t o = bucket->begin; o < bucket->end; ++o) {
     const Phrase& p = phrases_[order_[o]];
     size_t len = p.keys.size();
@@ -141,7 +143,7 @@ size_t PhraseTable::Match(std::string_view text, const std::vector<Token>& toks,
     bool ok = true;
     for (size_t k = 1; k < len && ok; ++k) {
       const Token& t = toks[i + k];
-      if (KeyOfToken(text, t) != p.keys[k] || (t.flags & Token::kParaBefore)) {
+      if ((k == 1 ? second_key : KeyOfToken(text, t)) != p.keys[k] || (t.flags & Token::kParaBefore)) {
         ok = false;
       } else if (t.type != TokenType::kPunct) {
         ok = p.Same(text, t, k, p.exact);

@@ -94,7 +94,7 @@ namespace {
 struct Scan {
   // Buffers only grow, so a thread reusing its Scan allocates and zeroes nothing per call;
   // only the first `words`, `n_starts`, `n_run_ends` entries are this call's.
-  std::vector<uint64_t> alnum, lower, ws, nl;
+  std::vector<uint64_t> alnum, ws;
   std::vector<uint32_t> starts;    // each letter/digit run start, and every byte that is
                                    // neither a letter, a digit nor whitespace
   std::vector<uint32_t> run_ends;  // one past each letter/digit run, in order
@@ -115,18 +115,15 @@ void Grow(std::vector<T>* v, size_t n) {
 
 // Bits of s[i, i + 64) (i + 64 <= n), scalar: the tail, and machines without SSE2.
 void ClassifyWord(const unsigned char* s, size_t i, size_t n, Scan* m) {
-  uint64_t alnum = 0, lower = 0, ws = 0, nl = 0;
+  uint64_t alnum = 0, ws = 0;
   for (size_t k = 0; k < 64 && i + k < n; ++k) {
     unsigned char c = s[i + k];
     uint64_t bit = uint64_t{1} << k;
-    uint8_t a = kAlnum.c[c];
-    if (a & 1) alnum |= bit;
-    if (a & 2) lower |= bit;
+    if (kAlnum.c[c]) alnum |= bit;
     if (kClass.c[c] == kSpace || c == '\n') ws |= bit;
-    if (c == '\n') nl |= bit;
   }
   size_t w = i >> 6;
-  m->alnum[w] = alnum, m->lower[w] = lower, m->ws[w] = ws, m->nl[w] = nl;
+  m->alnum[w] = alnum, m->ws[w] = ws;
 }
 
 #if defined(__SSE2__)
@@ -157,30 +154,25 @@ void Classify(const unsigned char* s, size_t n, Scan* m) {
   const size_t words = (n + 63) / 64;
   m->words = words;
   Grow(&m->alnum, words);
-  Grow(&m->lower, words);
   Grow(&m->ws, words);
-  Grow(&m->nl, words);
   size_t i = 0;
 #if defined(__SSE2__)
   // Sixteen bytes at a time, four such to a bitmap word.
-  const __m128i bit20 = _mm_set1_epi8(0x20), blank = _mm_set1_epi8(' '), newline = _mm_set1_epi8('\n');
+  const __m128i bit20 = _mm_set1_epi8(0x20), blank = _mm_set1_epi8(' ');
   const __m128i a_ = _mm_set1_epi8('a'), zero_ = _mm_set1_epi8('0'), tab = _mm_set1_epi8('\t');
   for (; i + 64 <= n; i += 64) {
-    uint64_t alnum = 0, lower = 0, ws = 0, nl = 0;
+    uint64_t alnum = 0, ws = 0;
     for (int q = 0; q < 4; ++q) {
       __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 16 * q));
       __m128i letter = Below(_mm_sub_epi8(_mm_or_si128(x, bit20), a_), 26);  // case folded
       __m128i digit = Below(_mm_sub_epi8(x, zero_), 10);
-      __m128i is_lower = _mm_cmpeq_epi8(_mm_and_si128(x, bit20), bit20);
       __m128i space = _mm_or_si128(_mm_cmpeq_epi8(x, blank), Below(_mm_sub_epi8(x, tab), 5));
       const int shift = 16 * q;
       alnum |= static_cast<uint64_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit))) << shift;
-      lower |= static_cast<uint64_t>(_mm_movemask_epi8(_mm_and_si128(letter, is_lower))) << shift;
       ws |= static_cast<uint64_t>(_mm_movemask_epi8(space)) << shift;
-      nl |= static_cast<uint64_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, newline))) << shift;
     }
     size_t w = i >> 6;
-    m->alnum[w] = alnum, m->lower[w] = lower, m->ws[w] = ws, m->nl[w] = nl;
+    m->alnum[w] = alnum, m->ws[w] = ws;
   }
 #endif
   for (; i < n; i += 64) ClassifyWord(s, i, n, m);
@@ -204,34 +196,24 @@ void Classify(const unsigned char* s, size_t n, Scan* m) {
   m->n_run_ends = static_cast<size_t>(ep - m->run_ends.data());
 }
 
-// The bits [a, a + len) as a word, 1 <= len <= 64.
-inline uint64_t Window(const uint64_t* bits, size_t words, size_t a, size_t len) {
-  size_t w = a >> 6, off = a & 63;
-  uint64_t x = bits[w] >> off;
-  if (off && off + len > 64 && w + 1 < words) x |= bits[w + 1] << (64 - off);
-  return len == 64 ? x : x & ((uint64_t{1} << len) - 1);
-}
-
-// Whether any bit in [a, b) is set.
-inline bool AnyBit(const uint64_t* bits, size_t words, size_t a, size_t b) {
-  while (a < b) {
-    size_t len = b - a < 64 ? b - a : 64;
-    if (Window(bits, words, a, len)) return true;
-    a += len;
+// Whether the letters and digits s[0, n) hold a lower-case letter: a byte with both 0x20 and
+// 0x40 set, eight bytes at a time (digits have 0x20 but not 0x40, capitals 0x40 only).
+inline bool HasLower(const unsigned char* s, size_t n, size_t readable) {
+  constexpr uint64_t kBit5 = 0x2020202020202020ull;
+  while (true) {
+    size_t k = n < 8 ? n : 8;
+    uint64_t x = LoadWord(reinterpret_cast<const char*>(s), k, readable);
+    if (x & (x >> 1) & kBit5) return true;
+    if (n <= 8) return false;
+    s += 8, n -= 8, readable -= 8;
   }
-  return false;
 }
 
-// Line breaks in [a, b), counted up to 2.
-inline int NewlinesUpTo2(const uint64_t* nl, size_t words, size_t a, size_t b) {
+// Line breaks in the whitespace s[a, b), counted up to 2.
+inline int NewlinesUpTo2(const unsigned char* s, size_t a, size_t b) {
   int count = 0;
-  while (a < b && count < 2) {
-    size_t len = b - a < 64 ? b - a : 64;
-    uint64_t x = Window(nl, words, a, len);
-    count += (x != 0) + ((x & (x - 1)) != 0);
-    a += len;
-  }
-  return count < 2 ? count : 2;
+  for (size_t k = a; k < b && count < 2; ++k) count += s[k] == '\n';
+  return count;
 }
 
 }  // namespace
@@ -248,9 +230,6 @@ size_t Build(std::string_view text, uint32_t begin, uint32_t end, const Scan& m,
   // vectors the compiler would reload their data pointers after every token store.
   Token* o = built;
   const uint32_t lead_mask = vocab ? vocab->lead_mask : 0;
-  const uint64_t* const lower = m.lower.data();
-  const uint64_t* const nl = m.nl.data();
-  const size_t words = m.words;
   const uint32_t* run_end = m.run_ends.data();
   uint8_t pending = 0;  // flags carried over a Unicode space, which is no token
   size_t prev_end = 0;  // end of the previous token (or Unicode space)
@@ -269,7 +248,7 @@ size_t Build(std::string_view text, uint32_t begin, uint32_t end, const Scan& m,
       flags |= Token::kSpaceBefore;
       if (i - prev_end == 1) {
         if (s[prev_end] == '\n') flags |= Token::kNewlineBefore;
-      } else if (int lines = NewlinesUpTo2(nl, words, prev_end, i)) {
+      } else if (int lines = NewlinesUpTo2(s, prev_end, i)) {
         flags |= lines == 1 ? Token::kNewlineBefore : Token::kNewlineBefore | Token::kParaBefore;
       }
     }
@@ -284,7 +263,7 @@ size_t Build(std::string_view text, uint32_t begin, uint32_t end, const Scan& m,
       if (!digit_first && c <= 'Z') {
         // Only a word that starts with a capital can be all capitals.
         flags |= Token::kCapital;
-        if (!AnyBit(lower, words, i, j)) flags |= Token::kUpper;
+        if (!HasLower(s + i, len, readable - i)) flags |= Token::kUpper;
       }
       t.flags = flags;
       if (!vocab) {
