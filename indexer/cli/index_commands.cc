@@ -378,6 +378,7 @@ int RunStatus(const StatusArgs& args) {
     j["path"] = path;
     j["database"] = database;
     j["schema"] = s.schema_version;
+    j["current_schema"] = std::to_string(schema::kSchemaVersion);
     j["extractor"] = s.extractor_version;
     j["current_extractor"] = ExtractorVersion();
     j["created"] = s.created;

@@ -51,7 +51,9 @@ start_server() {  # start_server DB OUT: writes "port pid" to OUT once the serve
   local db=$1 out=$2 port
   for _ in $(seq 1 20); do
     port=$((20000 + RANDOM % 40000))
-    xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$db" >"$work/tcpsrv.$port.log" 2>&1 &
+    # Its own session: a stopping xapian-tcpsrv signals its process group, which would
+    # otherwise be this script's.
+    setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$db" >"$work/tcpsrv.$port.log" 2>&1 &
     local pid=$!
     for _ in $(seq 1 50); do
       if ! kill -0 "$pid" 2>/dev/null; then break; fi  # port taken: try another
