@@ -123,10 +123,15 @@ size_t Parser::ClauseFromLevel(size_t i) {
     }
     target = *found;
     j = found->te;
-    // "Instruction 5 to Regulation S-K Item 303(b)", "Note A to Schedule 14A, Item 7"
+    // "Instruction 5 to Regulation S-K Item 303(b)": an instruction or note to an item
+    // written after its target. Only for those: in "General Instruction E to Schedule TO,
+    // Item 7 of Schedule TO" the item after the comma is the next member of a list.
+    bool dropped_level = chain.size() == 1 && (chain[0].level == Level::kInstruction ||
+                                               chain[0].level == Level::kNote);
     size_t after = Punct(j, ',') ? j + 1 : j;
     LocalRef post;
-    if (ParseLocalRef(after, &post) && post.level != Level::kInstruction) {
+    if (dropped_level && ParseLocalRef(after, &post) && post.level != Level::kInstruction &&
+        post.level != Level::kNote) {
       j = post.te;
       chain.push_back(std::move(post));
     }

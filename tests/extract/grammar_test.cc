@@ -194,6 +194,8 @@ const Case kTargets[] = {
     {"did not file an Item 1.01 Form 8-K", "Form 8-K Item 1.01"},
     {"General Instruction B.2 of Form 8-K", "Form 8-K General Instruction B.2"},
     {"General Instruction E to Schedule TO", "Schedule TO General Instruction E"},
+    {"See General Instruction E to Schedule TO, Item 7 of Schedule TO, and Item 1007(b) of Regulation M-A.",
+     "Schedule TO General Instruction E; Schedule TO Item 7; Regulation M-A Item 1007(b)"},
     {"Note A to Schedule 14A", "Schedule 14A Note A"},
     {"Item 7 of Schedule 14A", "Schedule 14A Item 7"},
     {"Topic 5.Y of SAB", "SAB Topic 5.Y"},
