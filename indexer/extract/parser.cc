@@ -296,6 +296,11 @@ size_t Parser::ParseListContinuation(size_t j, Level level, std::vector<Member>*
     } else if (Punct(k, '-') && (t_[k].flags & Token::kLongDash)) {
       ++k;
       join = Member::kRange;
+    } else if (Punct(k, '-') && t_[k].attached() && Punct(k + 1, '(') && t_[k + 1].attached() &&
+               t_[k - 1].is_punct(')')) {
+      // "ASC 810-10-15-17(d)(1)-(4)": a hyphen between pinpoints cannot be part of an id.
+      ++k;
+      join = Member::kRange;
     } else if (Punct(k, '/') && level == Level::kNone) {
       ++k;
       join = Member::kList;

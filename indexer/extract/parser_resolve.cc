@@ -345,6 +345,19 @@ void Parser::EmitAscMembers(const std::vector<Member>& members, const AscPath* b
       if (k == 0) return;
       break;
     }
+    // "ASC 810-10-15-17(d)(1)-(4)": a range of numbered subparagraphs under one parent.
+    if (members[k].join == Member::kRange && previous && previous->segments == path->segments &&
+        !path->subs.empty() && previous->subs.size() == path->subs.size() &&
+        std::equal(path->subs.begin(), path->subs.end() - 1, previous->subs.begin())) {
+      auto lo = PlainInt(previous->subs.back()), hi = PlainInt(path->subs.back());
+      if (lo && hi && *hi > *lo && *hi - *lo <= kMaxFill) {
+        for (int v = *lo + 1; v < *hi; ++v) {
+          AscPath fill = *path;
+          fill.subs.back() = std::to_string(v);
+          Emit(Family::kAsc, fill.Id(), tb, te, How::kRangeFill);
+        }
+      }
+    }
     if (members[k].join == Member::kRange && previous &&
         previous->segments.size() == path->segments.size() && previous->subs.empty() &&
         path->subs.empty()) {
