@@ -10,6 +10,7 @@
 #include "query/search_parser.h"
 #include "query/show.h"
 #include "query/stats.h"
+#include "query/thread_command.h"
 
 namespace secxref::query {
 namespace {
@@ -19,25 +20,6 @@ constexpr char kName[] = "secxref-query";
 bool HasFilters(const Filters& f) {
   return !f.from.empty() || !f.to.empty() || !f.companies.empty() || !f.ciks.empty() || !f.kind.empty() ||
          !f.forms.empty() || !f.families.empty();
-}
-
-// Runs a command body, turning the errors a user can cause into a message and status 2.
-// Xapian::Error is not a std::exception: it is caught on its own.
-int Guard(const Io& io, const std::function<int()>& body) {
-  try {
-    return body();
-  } catch (const UsageError& e) {
-    io.err << kName << ": " << e.what() << "\n";
-  } catch (const Xapian::QueryParserError& e) {
-    io.err << kName << ": cannot parse the query: " << e.get_msg() << "\n";
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    io.err << kName << ": cannot open the index: " << e.get_msg() << "\n";
-  } catch (const Xapian::Error& e) {
-    io.err << kName << ": " << e.get_description() << "\n";
-  } catch (const std::exception& e) {
-    io.err << kName << ": " << e.what() << "\n";
-  }
-  return 2;
 }
 
 std::string SuggestionBlock(const std::vector<std::string>& s, const char* label = "cited nearby:") {
@@ -76,6 +58,33 @@ size_t Limit(const ListArgs& list, Format format) {
 
 }  // namespace
 
+int Guard(const Io& io, const std::function<int()>& body) {
+  // A writer that commits twice while a command reads makes the revision it holds go away
+  // (DatabaseModifiedError). Commands read everything before they print, so the whole command
+  // runs again on a fresh open; WithReopenRetry inside covers the common case more cheaply.
+  constexpr int kAttempts = 5;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return body();
+    } catch (const UsageError& e) {
+      io.err << kName << ": " << e.what() << "\n";
+    } catch (const Xapian::QueryParserError& e) {
+      io.err << kName << ": cannot parse the query: " << e.get_msg() << "\n";
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      io.err << kName << ": cannot open the index: " << e.get_msg() << "\n";
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt < kAttempts) continue;
+      io.err << kName << ": the index changed under every attempt to read it (" << kAttempts
+             << " tries); try again: " << e.get_msg() << "\n";
+    } catch (const Xapian::Error& e) {
+      io.err << kName << ": " << e.get_description() << "\n";
+    } catch (const std::exception& e) {
+      io.err << kName << ": " << e.what() << "\n";
+    }
+    return 2;
+  }
+}
+
 int RunCites(const CitesArgs& args, const Io& io) {
   return Guard(io, [&] {
     Format format = ParseFormat(args.common.format);
@@ -92,6 +101,8 @@ int RunCites(const CitesArgs& args, const Io& io) {
     ResultSet rs;
     WithReopenRetry(db, [&] {
       rs = Searcher(db).List(query, CitationMatcher(query), {sort, Limit(args.list, format), false});
+      // A staff comment restated in a response counts once (thread_command.h).
+      rs.comments_total = CommentsCitingOnce(db, query, arg.targets, args.exact);
     });
     rs.command = "cites";
     rs.query = args.citation;
@@ -120,6 +131,8 @@ int RunCites(const CitesArgs& args, const Io& io) {
     }
     if (!known)
       io.err << kName << ": note: " << rs.ids.front() << " is not in the catalog (listed as the letters cite it)\n";
+    if (args.group == "conversation")
+      return FinishGroupedByConversation(db, rs, query, arg.targets, args.exact, format, style, io);
     return Finish(rs, format, style, io, "");
   });
 }

@@ -4,6 +4,7 @@
 #ifndef SECXREF_QUERY_COMMANDS_H_
 #define SECXREF_QUERY_COMMANDS_H_
 
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -36,6 +37,7 @@ struct CitesArgs {
   std::string citation;
   bool exact = false;
   std::string family;  // read the argument as a citation of this family
+  std::string group;   // "conversation": grouped by review thread (thread_command.h)
 };
 
 struct SearchArgs {
@@ -73,6 +75,10 @@ struct Io {
   bool tty = false;
   int fd = -1;
 };
+
+// Runs a command's body: errors a user can cause become one message on io.err and status 2
+// (Xapian::Error is no std::exception); a body that met a concurrent commit runs again.
+int Guard(const Io& io, const std::function<int()>& body);
 
 int RunCites(const CitesArgs& args, const Io& io);
 int RunSearch(const SearchArgs& args, const Io& io);

@@ -31,11 +31,16 @@ Xapian::Database OpenDatabases(const std::vector<std::string>& paths) {
 }
 
 void WithReopenRetry(Xapian::Database& db, const std::function<void()>& work) {
-  try {
-    work();
-  } catch (const Xapian::DatabaseModifiedError&) {
-    db.reopen();
-    work();
+  // A writer committing every few documents can discard a revision again before the retry
+  // ends: a few reopens, then the error goes to the command (Guard runs it afresh).
+  for (int attempt = 1;; ++attempt) {
+    try {
+      work();
+      return;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == 4) throw;
+      db.reopen();
+    }
   }
 }
 

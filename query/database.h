@@ -29,7 +29,7 @@ Xapian::Database OpenDatabases(const std::vector<std::string>& paths);
 std::vector<std::string> ResolveDatabasePaths(const std::vector<std::string>& paths);
 
 // Runs `work`; if the index changed under it (a writer committed twice while this reader held
-// an old revision: Xapian::DatabaseModifiedError), reopens `db` and runs it once more.
+// an old revision: Xapian::DatabaseModifiedError), reopens `db` and runs it again (a few times).
 // `work` must compute results without printing them, so a retry never prints twice.
 void WithReopenRetry(Xapian::Database& db, const std::function<void()>& work);
 

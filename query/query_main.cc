@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "query/commands.h"
+#include "query/thread_command.h"
 
 namespace {
 
@@ -62,6 +63,8 @@ int main(int argc, char** argv) {
       ->required();
   cites_cmd->add_flag("--exact", cites->exact, "The id itself only, not what lies under it");
   cites_cmd->add_option("--family", cites->family, "Read the citation as one of this family (asc, sk, form...)");
+  cites_cmd->add_option("--group", cites->group, "conversation: the letters by review thread, with span, rounds, closed")
+      ->check(CLI::IsMember({"conversation"}));
   AddCommon(cites_cmd, &cites->common);
   AddFilters(cites_cmd, &cites->list.filters, false);
   AddList(cites_cmd, &cites->list, "date");
@@ -103,6 +106,8 @@ int main(int argc, char** argv) {
   AddCommon(stats_cmd, &stats->common);
   AddFilters(stats_cmd, &stats->filters, false);
 
+  secxref::query::ConversationCommands conversations(&app);  // thread, conversations
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -117,6 +122,7 @@ int main(int argc, char** argv) {
     else if (*show_cmd) status = secxref::query::RunShow(*show, io);
     else if (*similar_cmd) status = secxref::query::RunSimilar(*similar, io);
     else if (*stats_cmd) status = secxref::query::RunStats(*stats, io);
+    else if (conversations.Parsed()) status = conversations.Run(io);
   } catch (const Xapian::Error& e) {  // not a std::exception
     std::fprintf(stderr, "secxref-query: %s\n", e.get_description().c_str());
     return 2;

@@ -14,6 +14,21 @@
 namespace secxref::query {
 namespace {
 
+// A field value that cannot be read is refused without throwing through Xapian's parser: an
+// exception from a FieldProcessor unwinds the QueryParser's lemon parser, which then leaks the
+// query pieces on its stack (found by fuzz/fuzz_query_arg: tests/query/fuzz_regression_test.cc).
+// The processor records the first message here and returns MatchNothing; Parse() throws it
+// once parse_query has returned.
+std::string& FieldError() {
+  thread_local std::string error;
+  return error;
+}
+
+Xapian::Query RefuseField(std::string message) {
+  if (FieldError().empty()) FieldError() = std::move(message);
+  return Xapian::Query::MatchNothing;
+}
+
 bool AllDigits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s)
@@ -29,7 +44,12 @@ class TermProcessor : public Xapian::FieldProcessor {
   TermProcessor(std::string field, std::string prefix, Normalize normalize)
       : field_(std::move(field)), prefix_(std::move(prefix)), normalize_(normalize) {}
   Xapian::Query operator()(const std::string& value) override {
-    std::string v = normalize_ ? normalize_(field_, value) : value;
+    std::string v;
+    try {
+      v = normalize_ ? normalize_(field_, value) : value;
+    } catch (const Xapian::QueryParserError& e) {
+      return RefuseField(e.get_msg());
+    }
     return Xapian::Query(schema::Term(prefix_, v));
   }
 
@@ -93,7 +113,7 @@ class CiteProcessor : public Xapian::FieldProcessor {
       CitationArg arg = ParseCitationArg(value, std::nullopt, nullptr);
       return CitationQuery(arg.targets, exact_);
     } catch (const UsageError& e) {
-      throw Xapian::QueryParserError(field_ + ":" + e.what());
+      return RefuseField(field_ + ":" + e.what());
     }
   }
 
@@ -128,8 +148,8 @@ class DateField : public Xapian::FieldProcessor {
   Xapian::Query operator()(const std::string& value) override {
     std::string low, high;
     if (!DateBounds(value, &low, &high))
-      throw Xapian::QueryParserError("date:" + value + ": a date is YYYY, YYYY-MM or YYYY-MM-DD "
-                                     "(ranges: date:2015..2020)");
+      return RefuseField("date:" + value + ": a date is YYYY, YYYY-MM or YYYY-MM-DD "
+                         "(ranges: date:2015..2020)");
     return DateQuery(low, high);
   }
 };
@@ -232,7 +252,13 @@ SearchParser::SearchParser(const Xapian::Database& db) : stemmer_("english") {
 
 ParsedSearch SearchParser::Parse(const std::string& text) const {
   ParsedSearch out;
+  FieldError().clear();
   out.query = parser_.parse_query(text, kFlags);
+  if (!FieldError().empty()) {
+    std::string message = std::move(FieldError());
+    FieldError().clear();
+    throw Xapian::QueryParserError(message);
+  }
   out.description = out.query.get_description();
   // Xapian re-parses a query it cannot parse with every operator flag cleared, silently. The
   // same query as that plain-words parse, from text that has operators, means it did.

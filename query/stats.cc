@@ -12,6 +12,7 @@
 #include "indexer/extract/citation_id.h"
 #include "indexer/index/schema.h"
 #include "query/citation_arg.h"
+#include "query/conversations.h"
 #include "query/database.h"
 
 namespace secxref::query {
@@ -114,6 +115,8 @@ StatsResult CountCitations(const Xapian::Database& db, const Xapian::Query& quer
     std::string year = date.size() >= 4 ? date.substr(0, 4) : "";
     years.insert(year);
     std::set<std::string> counted;  // level ids this comment cites
+    // Levels only its restatement of a staff comment cites: counted at that comment.
+    const std::set<std::string> restated = RestatedOnlyLevels(doc);
     Xapian::TermIterator t = doc.termlist_begin();
     t.skip_to(xe);
     for (; t != doc.termlist_end(); ++t) {
@@ -137,6 +140,7 @@ StatsResult CountCitations(const Xapian::Database& db, const Xapian::Query& quer
       if (cn.id.empty()) continue;
       if (options.family && cn.family != *options.family) continue;
       std::string at = IdAtLevel(cn.family, cn.id, options.level);
+      if (restated.count(CitationTermValue(at))) continue;
       if (!counted.insert(at).second) continue;
       Tally& tally = tallies[at];
       if (tally.id.empty()) {

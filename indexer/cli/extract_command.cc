@@ -35,6 +35,8 @@ int RunExtract(const ExtractArgs& args) {
     std::fwrite(line.data(), 1, line.size(), stdout);
     if (!array) std::fputc('\n', stdout);
     first = false;
+  }, [](const std::string& skipped) {
+    std::fprintf(stderr, "secxref-index: %s\n", skipped.c_str());
   });
   if (array) std::fputs("\n]\n", stdout);
   std::fflush(stdout);

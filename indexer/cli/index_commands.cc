@@ -27,6 +27,7 @@
 #include "indexer/index/maintenance.h"
 #include "indexer/index/pipeline.h"
 #include "indexer/index/schema.h"
+#include "indexer/index/writer_pid.h"
 
 namespace secxref {
 namespace {
@@ -166,7 +167,7 @@ int RunAdd(const AddArgs& args) {
     std::string dir = OpenLocationForWriting(args.common.db, &location, &holder);
     writer = std::make_unique<IndexWriter>(dir, MakeWriterOptions(args.common));
   } catch (const IndexLockedError&) {
-    Say("index " + (location ? location->path() : args.common.db) + " is being written by another process");
+    Say(IndexBusyMessage(location ? location->path() : args.common.db, location ? location->Database() : ""));
     return 2;
   } catch (const SchemaMismatchError& e) {
     Say(e.what());
@@ -252,7 +253,7 @@ int RunReindex(const CommonArgs& args) {
         [&](const PipelineStats& s) { progress.Update(s); });
   } catch (const IndexLockedError&) {
     progress.Finish();
-    Say("index " + location.path() + " is being written by another process");
+    Say(IndexBusyMessage(location.path(), location.Database()));
     return 2;
   }
   progress.Finish();
@@ -304,7 +305,7 @@ int RunRemove(const RemoveArgs& args) {
   try {
     writer = std::make_unique<IndexWriter>(location.Database(), MakeWriterOptions(args.common));
   } catch (const IndexLockedError&) {
-    Say("index " + location.path() + " is being written by another process");
+    Say(IndexBusyMessage(location.path(), location.Database()));
     return 2;
   }
   int status = 0;
@@ -435,7 +436,7 @@ int RunCompact(const CommonArgs& args) {
   try {
     now = Compact(location);
   } catch (const IndexLockedError&) {
-    Say("index " + location.path() + " is being written by another process");
+    Say(IndexBusyMessage(location.path(), location.Database()));
     return 2;
   }
   std::printf("secxref-index: compacted %s: %s -> %s\n", location.path().c_str(), HumanBytes(before).c_str(),

@@ -108,6 +108,20 @@ long GenerationNumber(const std::string& name, const std::string& stem) {
   return (*end == '\0' && n >= 0) ? n : -1;
 }
 
+// What CreateIfMissing leaves when it is killed before the stub is in place: the first
+// generation (never named by a stub, so never written by `add`) and temporary stubs. Such a
+// directory is an interrupted creation, not someone else's data.
+bool IsCreationLeftover(const std::string& name) {
+  return name == std::string(kGenerationStem) + "1" ||
+         name.rfind(std::string(kStubName) + ".tmp.", 0) == 0;
+}
+
+bool OnlyCreationLeftovers(const std::string& dir) {
+  for (const auto& e : fs::directory_iterator(dir))
+    if (!IsCreationLeftover(e.path().filename().string())) return false;
+  return true;
+}
+
 }  // namespace
 
 std::string ResolveDbPath(const std::string& flag) {
@@ -144,7 +158,7 @@ void IndexLocation::Inspect() {
       }
       return;
     }
-    if (fs::is_empty(abs)) return;  // an empty directory: ours to fill
+    if (OnlyCreationLeftovers(abs)) return;  // empty, or an interrupted creation: ours to fill
     throw std::runtime_error(path_ + " exists and is not a secxref index (no XAPIANDB stub, no glass database)");
   }
   Stub stub = ParseStub(abs, Dirname(abs));
@@ -167,6 +181,8 @@ std::string IndexLocation::CreateIfMissing() {
   if (layout_ != Layout::kMissing) return Database();
   fs::create_directories(path_);
   const std::string abs = fs::absolute(path_).lexically_normal().string();
+  for (const auto& e : fs::directory_iterator(abs))  // a creation killed half way (Inspect)
+    if (IsCreationLeftover(e.path().filename().string())) fs::remove_all(e.path());
   const std::string generation = abs + "/" + kGenerationStem + "1";
   { Xapian::WritableDatabase db(generation, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS); }
   const std::string tmp = abs + "/" + kStubName + ".tmp." + std::to_string(::getpid());

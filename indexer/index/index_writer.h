@@ -16,6 +16,7 @@
 
 #include <xapian.h>
 
+#include "indexer/index/conversation_store.h"
 #include "indexer/index/letter_document.h"
 #include "indexer/index/source_record.h"
 
@@ -49,6 +50,10 @@ struct WriterOptions {
                                     // about 3x that in memory until the commit)
   bool no_sync = false;             // DB_NO_SYNC: for rebuilds into a fresh directory
   bool create = true;               // create the database if missing
+  // A commit is refused (DatabaseError, ENOSPC) while the disk holding the database has less
+  // free space than this many times the bytes written since the last commit, plus 256 KB: see
+  // IndexWriter::Commit. 0 turns the check off.
+  size_t free_space_factor = 4;
 };
 
 // One transaction's worth of a source: some or all of its letters. A source yields one
@@ -115,10 +120,12 @@ class IndexWriter {
   std::string dir_;
   WriterOptions options_;
   Xapian::WritableDatabase db_;
+  ConversationStore conversations_{&db_};  // rethreads inside each transaction
   std::unordered_map<std::string, SourceState> sources_;
   size_t docs_since_commit_ = 0;
   size_t bytes_since_commit_ = 0;
   size_t commits_ = 0;
+  bool failed_ = false;  // a commit failed: write nothing more (see ~IndexWriter)
 };
 
 }  // namespace secxref

@@ -11,6 +11,7 @@
 #include "indexer/base/hash.h"
 #include "indexer/base/utf8.h"
 #include "indexer/extract/citation_id.h"
+#include "indexer/index/conversation_store.h"
 #include "indexer/index/schema.h"
 
 namespace secxref {
@@ -433,6 +434,8 @@ LetterDocuments DocumentBuilder::Build(const CitedLetter& cited, std::string_vie
     doc.set_data(std::move(blob));
     result.docs.emplace_back(std::move(uid), std::move(doc));
   }
+  // What threading needs of the letter (conversation_store.h); the writer threads it.
+  AddLetterSummary(cited, key, &result.docs.front().second);
   // Drop the generator's handle on the last document: Xapian's reference counts are not
   // atomic, and the documents are about to be handed to the writer thread.
   generator_.set_document(Xapian::Document());

@@ -24,6 +24,7 @@ struct WorkItem {
   Kind kind = Kind::kChunk;
   SourceChunk chunk;                // path always set; letters for kChunk
   std::vector<std::string> errors;  // documents that could not be read
+  std::vector<std::string> flagged;  // read, but without their text (reported, not failed)
 };
 
 // What the readers need to know of the records: enough to skip unchanged files.
@@ -180,6 +181,11 @@ PipelineStats Pipeline::Run(const std::vector<InputFile>& files, const std::atom
           item.errors.push_back(Where(doc) + ": " + doc.error);
           return true;
         }
+        // A PDF without a text layer is indexed (its metadata is searchable) but its words
+        // and citations are not there: say so, as `extract` does in its warnings.
+        for (const std::string& w : doc.warnings)
+          if (w.rfind("no text layer", 0) == 0)
+            item.flagged.push_back(Where(doc) + ": warning: " + w + "; indexed without its text");
         std::string key = LetterKey(cited.letter, item.chunk.hash);
         // Two documents of one source with the same key (duplicate member names): keep both.
         if (int n = ++keys_seen[key]; n > 1) key += "~" + std::to_string(n);
@@ -242,6 +248,7 @@ PipelineStats Pipeline::Run(const std::vector<InputFile>& files, const std::atom
         continue;
       }
       for (const std::string& e : item->errors) on_error(e);
+      for (const std::string& w : item->flagged) on_error(w);
       stats.failed += item->errors.size();
       switch (item->kind) {
         case WorkItem::Kind::kUnchanged:

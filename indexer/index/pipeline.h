@@ -64,8 +64,9 @@ class Pipeline {
 
   // Indexes `files`. Returns when all are done, or soon after `stop` turns true (the writer
   // finishes the chunk in hand and commits). Callbacks run on the calling thread:
-  // `on_error` once per failed document ("path[:member]: message"), `on_progress` after
-  // every item and at least every 100 ms.
+  // `on_error` once per failed document ("path[:member]: message"; also, not counted as
+  // failed, "path: warning: no text layer ..." per letter read without text), `on_progress`
+  // after every item and at least every 100 ms.
   PipelineStats Run(const std::vector<InputFile>& files, const std::atomic<bool>& stop,
                     const std::function<void(const std::string&)>& on_error,
                     const std::function<void(const PipelineStats&)>& on_progress);

@@ -36,6 +36,8 @@ inline constexpr char kYear[] = "XY";           // "XY2013"
 inline constexpr char kSource[] = "XSRC";       // hash of the source path (prune, remove)
 inline constexpr char kConversation[] = "XT";   // conversation (thread) id
 inline constexpr char kRestatement[] = "XRS";   // "XRS1": a staff comment restated in a response
+inline constexpr char kRestatedCite[] = "XRC";  // citation level cited only in a restatement (conversation_store.h)
+inline constexpr char kRegistrant[] = "XREG";   // registrant key, outside-comments document only: "XREGcik:1013871"
 inline constexpr char kCompanyWord[] = "XCO";   // free text: company name words
 inline constexpr char kHeadingWord[] = "XH";    // free text: heading words
 // Body text: unprefixed, positional, English stemming (Z-prefixed stems).
@@ -48,6 +50,8 @@ enum Slot : Xapian::valueno {
   kDepthSlot = 3,         // sortable_serialise(number of citation mentions in the document)
   kConversationSlot = 4,  // conversation id
   kKindSlot = 5,          // "staff" | "response" | "unknown"
+  kSummarySlot = 6,       // outside-comments document: the letter's threading summary (JSON)
+  kThreadDigestSlot = 7,  // hash of the document's conversation fields (conversation_store.h)
 };
 
 // Database metadata keys.
@@ -57,7 +61,7 @@ inline constexpr char kMetaLastRun[] = "secxref:last-run";
 inline constexpr char kMetaSourcePrefix[] = "src:";  // src:<path> -> JSON SourceRecord (index/source_record.h)
 inline constexpr char kMetaCreated[] = "secxref:created";  // ISO time the database was created
 inline constexpr char kMetaShard[] = "secxref:shard";      // "K/N <uuid>": built with --shard K/N
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: conversations (XREG, XRC, slots 6-7, "thread")
 
 // The query-language fields: name, term prefix, boolean or free text.
 struct Field {

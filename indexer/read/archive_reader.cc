@@ -294,7 +294,11 @@ bool DecodeUuencoded(std::string_view text, uint64_t limit, std::string* out, st
   if (archive_read_open1(a.get()) != ARCHIVE_OK ||
       archive_read_next_header(a.get(), &entry) < ARCHIVE_WARN ||
       archive_filter_code(a.get(), 0) != ARCHIVE_FILTER_UU) {
-    *error = "cannot decode uuencoded document: " + ArchiveError(a.get());
+    // libarchive states no error when the bytes are simply not uuencoding (the uu filter did
+    // not engage): say what that means instead of "unknown error".
+    *error = "cannot decode uuencoded document: " +
+             (archive_error_string(a.get()) != nullptr ? ArchiveError(a.get())
+                                                       : std::string("damaged or truncated uuencoding"));
     return false;
   }
   out->clear();

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <climits>
+#include <cstdlib>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -275,6 +277,12 @@ std::string ListMarker(int n, const std::string& type) {
   return std::to_string(n) + ". ";
 }
 
+// An <ol start> / <li value> number as int (atoi's overflow is undefined); counting on from
+// it saturates (start="2147483647" overflowed: tests/read/fuzz_regression_test.cc).
+int ListNumber(const char* s) {
+  return static_cast<int>(std::clamp<long>(std::strtol(s, nullptr, 10), INT_MIN, INT_MAX));
+}
+
 struct ListState {
   bool ordered = false;
   bool none = false;
@@ -366,20 +374,20 @@ class HtmlWalker {
       ListState state;
       state.ordered = tag == GUMBO_TAG_OL;
       state.none = css.list_none;
-      if (const char* start = Attr(node, "start")) state.next = std::atoi(start);
+      if (const char* start = Attr(node, "start")) state.next = ListNumber(start);
       if (const char* type = Attr(node, "type")) state.type = type;
       lists_.push_back(state);
     }
     out->ArmTextIndent(css.text_indent);
     if (tag == GUMBO_TAG_LI && !lists_.empty()) {
       ListState& state = lists_.back();
-      if (const char* value = Attr(node, "value")) state.next = std::atoi(value);
+      if (const char* value = Attr(node, "value")) state.next = ListNumber(value);
       if (!state.none && !css.list_none) {
         InlineStyle marker_style = style;
         out->Text(state.ordered ? ListMarker(state.next, state.type) : "\xE2\x80\xA2 ",
                   marker_style, block);
       }
-      ++state.next;
+      if (state.next < INT_MAX) ++state.next;
     }
     if (table) {
       WalkTable(node, style, block, out, depth);

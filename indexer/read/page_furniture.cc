@@ -152,6 +152,9 @@ class HeaderVocabulary {
     if (!salutation && opening.size() > 25) opening.resize(25);
     for (const RawLine* line : opening) {
       for (std::string& tok : Tokens(line->text)) words_.insert(std::move(tok));
+      // HeaderLine splits words where letters meet digits ("21Vianet" -> "21", "vianet"):
+      // know the pieces too, or a company named so never matches its own header.
+      for (std::string& tok : HeaderTokens(line->text)) words_.insert(std::move(tok));
       if (letter_date_.empty() && IsDateLine(line->text)) letter_date_ = line->text;
     }
   }

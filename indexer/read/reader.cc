@@ -327,11 +327,15 @@ void ReadFile(const std::string& path, const ReadLimits& limits, const DocumentS
 }
 
 void ReadPaths(const std::vector<std::string>& paths, const ReadLimits& limits,
-               const DocumentSink& sink) {
+               const DocumentSink& sink,
+               const std::function<void(const std::string&)>& on_skipped) {
   WalkInputs(
       paths, [&](InputFile file) { ReadFile(file.path, limits, sink); },
       [&](const std::string& path, const std::string& message, WalkProblem kind) {
-        if (kind == WalkProblem::kLoop) return;  // loops are ignored, not errors
+        if (kind == WalkProblem::kLoop) {  // loops are skipped, not errors
+          if (on_skipped) on_skipped(path + ": " + message);
+          return;
+        }
         ReadFrame frame = TopFrame(path, limits, sink);
         EmitError(frame, "unknown", message, 0);
       });

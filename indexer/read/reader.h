@@ -52,8 +52,10 @@ void ReadBytes(const std::string& source, std::string_view bytes, const ReadLimi
 void ReadFile(const std::string& path, const ReadLimits& limits, const DocumentSink& sink);
 
 // Convenience: ListInputs + ReadFile for each; walker errors become error Documents.
+// Symbolic link loops are skipped, not errors; `on_skipped` ("path: message") is told of each.
 void ReadPaths(const std::vector<std::string>& paths, const ReadLimits& limits,
-               const DocumentSink& sink);
+               const DocumentSink& sink,
+               const std::function<void(const std::string&)>& on_skipped = nullptr);
 
 }  // namespace secxref
 

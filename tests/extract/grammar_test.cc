@@ -7,25 +7,10 @@
 #include <vector>
 
 #include "indexer/extract/grammar.h"
+#include "tests/extract/id_cases.h"
 
 namespace secxref {
 namespace {
-
-struct Case {
-  const char* text;
-  const char* ids;  // "; "-separated, in text order
-};
-
-std::ostream& operator<<(std::ostream& os, const Case& c) { return os << '"' << c.text << '"'; }
-
-std::string Ids(const std::vector<Citation>& cs) {
-  std::string out;
-  for (const Citation& c : cs) {
-    if (!out.empty()) out += "; ";
-    out += c.id;
-  }
-  return out;
-}
 
 class GrammarTable : public ::testing::TestWithParam<Case> {};
 

@@ -70,6 +70,25 @@ TEST(IndexLocation, CreatesAStubDirectoryWithAFirstGeneration) {
   EXPECT_EQ(IndexLocation(tmp / "db").Database(), current);
 }
 
+TEST(IndexLocation, FinishesACreationKilledBeforeItsStub) {
+  // killtest: SIGKILL between the first generation and the stub left db/ with glass.1 (half
+  // made or empty) and a temporary stub; the rerun must create the index, not refuse db/.
+  TempDir tmp;
+  WriteFile(tmp / "db/glass.1/postlist.glass", "half written");
+  WriteFile(tmp / "db/XAPIANDB.tmp.4242", "auto gl");
+  IndexLocation loc(tmp / "db");
+  EXPECT_EQ(loc.layout(), IndexLocation::Layout::kMissing);
+  std::string current = loc.CreateIfMissing();
+  EXPECT_EQ(current, tmp / "db/glass.1");
+  AddDoc(current, "Xa");
+  EXPECT_EQ(Xapian::Database(tmp / "db").get_doccount(), 1u);
+  EXPECT_FALSE(std::filesystem::exists(tmp / "db/XAPIANDB.tmp.4242"));
+  // Anything else in the directory is someone's data: refused as before.
+  WriteFile(tmp / "other/glass.1/postlist.glass", "x");
+  WriteFile(tmp / "other/notes.txt", "mine");
+  EXPECT_THROW(IndexLocation(tmp / "other"), std::runtime_error);
+}
+
 TEST(IndexLocation, SwapInIsOneRenameAndOpenReadersKeepTheirSnapshot) {
   TempDir tmp;
   IndexLocation loc(tmp / "db");

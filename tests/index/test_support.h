@@ -22,30 +22,11 @@
 #include "indexer/extract/cited_letter.h"
 #include "indexer/index/pipeline.h"
 #include "indexer/index/schema.h"
+#include "tests/temp_dir.h"
 
 namespace secxref::testing_support {
 
-// A fresh directory per test, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    std::string base = ::testing::TempDir();
-    if (base.empty() || base.back() != '/') base += '/';
-    std::string templ = base + "secxref-index-XXXXXX";
-    char* made = mkdtemp(templ.data());
-    if (!made) throw std::runtime_error("mkdtemp failed");
-    path_ = made;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using TempDir = test::TempDir;
 
 inline void WriteFile(const std::string& path, const std::string& content) {
   std::filesystem::create_directories(std::filesystem::path(path).parent_path());

@@ -23,30 +23,11 @@
 #include "indexer/index/index_writer.h"
 #include "indexer/index/letter_document.h"
 #include "query/commands.h"
+#include "tests/temp_dir.h"
 
 namespace secxref::query_test {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string base = ::testing::TempDir();
-    if (base.empty() || base.back() != '/') base += '/';
-    std::string templ = base + "secxref-query-XXXXXX";
-    if (!mkdtemp(templ.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = templ;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using TempDir = test::TempDir;
 
 struct CommentFixture {
   int number;

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "tests/read/read_test_util.h"
+#include "tests/temp_dir.h"
 
 namespace secxref {
 namespace {
@@ -12,27 +13,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::FixturePath;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "secxref-read-XXXXXX").string();
-    path_ = mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string Write(const std::string& relative, const std::string& data) {
-    fs::path p = fs::path(path_) / relative;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << data;
-    return p.string();
-  }
-
- private:
-  std::string path_;
-};
+using TempDir = test::TempDir;
 
 std::vector<std::string> Paths(const std::vector<InputFile>& files) {
   std::vector<std::string> out;

@@ -92,6 +92,17 @@ TEST(RemovePageFurnitureTest, FlowHeaderInsideASentence) {
   EXPECT_EQ(text.find("\nJane Q. Sample"), std::string::npos);  // only "Ms. Jane Q. Sample"
 }
 
+TEST(RemovePageFurnitureTest, FlowHeaderOfACompanyNamedWithDigits) {
+  // "21Vianet": header words are split where letters meet digits; the opening's must be too.
+  RawLines lines = {L("September 19, 2017"), RawLine::Blank(), L("Terry Wang"),
+                    L("21Vianet Group, Inc."), RawLine::Blank(), L("Dear Mr. Wang:"),
+                    RawLine::Blank(), L("1. Refer to Item 5.D of Form 20-F."), RawLine::Blank(),
+                    L("Terry Wang"), L("21Vianet Group, Inc."), L("September 19, 2017"),
+                    L("Page 2"), RawLine::Blank(), L("2. We note your response.")};
+  std::string text = Clean(lines);
+  EXPECT_NE(text.find("Form 20-F.\n\n2. We note your response."), std::string::npos) << text;
+}
+
 TEST(RemovePageFurnitureTest, FlowHeaderBetweenParagraphsKeepsTheBreak) {
   RawLines lines = Opening();
   for (RawLine l :
