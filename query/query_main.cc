@@ -23,7 +23,8 @@ void AddCommon(CLI::App* cmd, CommonArgs* a, bool explain = true) {
   cmd->add_option("--db", a->dbs,
                   "Index to read (repeatable: shards are searched together; a directory, a Xapian "
                   "stub file with auto/remote lines, or a glass database). Default: $SECXREF_DB, "
-                  "else $XDG_DATA_HOME/secxref/db or ~/.local/share/secxref/db");
+                  "else $XDG_DATA_HOME/secxref/db or ~/.local/share/secxref/db")
+      ->allow_extra_args(false);  // one value per --db: a positional after it is no index
   cmd->add_option("--format", a->format, "table (default), json, jsonl or csv")
       ->check(CLI::IsMember({"table", "text", "json", "jsonl", "csv"}));
   cmd->add_option("--color", a->color, "auto (default: on a terminal, unless NO_COLOR), always, never")
@@ -34,11 +35,15 @@ void AddCommon(CLI::App* cmd, CommonArgs* a, bool explain = true) {
 void AddFilters(CLI::App* cmd, Filters* f, bool family = true) {
   cmd->add_option("--from", f->from, "Letters dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)");
   cmd->add_option("--to", f->to, "Letters dated on or before (YYYY, YYYY-MM or YYYY-MM-DD)");
-  cmd->add_option("--company", f->companies, "Company name words (repeatable: all must match)");
-  cmd->add_option("--cik", f->ciks, "Company CIK (repeatable: any)");
+  cmd->add_option("--company", f->companies, "Company name words (repeatable: all must match)")
+      ->allow_extra_args(false);
+  cmd->add_option("--cik", f->ciks, "Company CIK (repeatable: any)")
+      ->allow_extra_args(false);
   cmd->add_option("--kind", f->kind, "staff or response")->check(CLI::IsMember({"staff", "response", "unknown"}));
-  cmd->add_option("--form", f->forms, "Reviewed form type, e.g. 10-K, 20-F (repeatable: any)");
-  if (family) cmd->add_option("--family", f->families, "Comments that cite something of this family (repeatable)");
+  cmd->add_option("--form", f->forms, "Reviewed form type, e.g. 10-K, 20-F (repeatable: any)")
+      ->allow_extra_args(false);
+  if (family) cmd->add_option("--family", f->families, "Comments that cite something of this family (repeatable)")
+      ->allow_extra_args(false);
 }
 
 void AddList(CLI::App* cmd, ListArgs* l, const char* default_sort) {

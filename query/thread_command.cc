@@ -16,7 +16,8 @@ constexpr char kName[] = "secxref-query";
 void AddCommonOptions(CLI::App* cmd, CommonArgs* a) {
   cmd->add_option(
       "--db", a->dbs,
-      "Index to read (repeatable; default: $SECXREF_DB, else the per-user data directory)");
+      "Index to read (repeatable; default: $SECXREF_DB, else the per-user data directory)")
+      ->allow_extra_args(false);
   cmd->add_option("--format", a->format, "table (default), json, jsonl or csv")
       ->check(CLI::IsMember({"table", "text", "json", "jsonl", "csv"}));
   cmd->add_option("--color", a->color, "auto (default), always, never")
@@ -105,9 +106,12 @@ ConversationCommands::ConversationCommands(CLI::App* app) {
   list_cmd_->add_option("--to", f->to,
                         "Conversations with a letter dated on or before (YYYY[-MM[-DD]])");
   list_cmd_->add_option("--company", f->companies,
-                        "Company name words (repeatable: all must match)");
-  list_cmd_->add_option("--cik", f->ciks, "Company CIK (repeatable: any)");
-  list_cmd_->add_option("--form", f->forms, "Reviewed form type, e.g. 10-K (repeatable: any)");
+                        "Company name words (repeatable: all must match)")
+      ->allow_extra_args(false);
+  list_cmd_->add_option("--cik", f->ciks, "Company CIK (repeatable: any)")
+      ->allow_extra_args(false);
+  list_cmd_->add_option("--form", f->forms, "Reviewed form type, e.g. 10-K (repeatable: any)")
+      ->allow_extra_args(false);
 }
 
 bool ConversationCommands::Parsed() const { return thread_cmd_->parsed() || list_cmd_->parsed(); }

@@ -55,6 +55,12 @@ LETTER
 grep -q "no index at $tmp/nowhere" "$tmp/err" || fail "missing index message: $(cat "$tmp/err")"
 
 # The default location: $SECXREF_DB, as secxref-index uses it.
+# Options before the citation: a repeatable --db, --cik or --form takes one value each, never
+# the positional after it ("citation is required" before).
+a=$("$bin/secxref-query" cites "ASC 350-20" --db "$tmp/db" --format jsonl | wc -l)
+b=$("$bin/secxref-query" cites --db "$tmp/db" --format jsonl "ASC 350-20" | wc -l)
+[[ $a -gt 0 && $a == "$b" ]] || fail "cites with --db before the citation: $b lines, want $a"
+"$bin/secxref-query" search --db "$tmp/db" --form 10-K goodwill >/dev/null 2>&1 || [[ $? == 1 ]] || fail "search with --form before the query"
 n=$(SECXREF_DB="$tmp/db" "$bin/secxref-query" cites "ASC 350-20" --format jsonl | wc -l)
 [[ $n -eq 1 ]] || fail "SECXREF_DB: $n comments"
 n=$(SECXREF_DB="$tmp/db" "$bin/secxref-query" cites "ASC 350-20-35-35" --format jsonl | wc -l)
