@@ -14,12 +14,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-std::optional<std::string> OptString(const Json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_string()) return std::nullopt;
-  return it->get<std::string>();
-}
-
 template <typename T>
 OrderedJson OrNull(const std::optional<T>& v) {
   return v ? OrderedJson(*v) : OrderedJson(nullptr);

@@ -7,12 +7,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-std::optional<std::string> OptString(const Json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_string()) return std::nullopt;
-  return it->get<std::string>();
-}
-
 std::string String(const Json& j, const char* key) { return OptString(j, key).value_or(""); }
 
 std::vector<std::string> Strings(const Json& j, const char* key) {
@@ -73,6 +67,12 @@ StoredComment DecodeComment(const std::string& data) {
     }
   }
   return c;
+}
+
+std::optional<std::string> OptString(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
 }
 
 }  // namespace secxref::query

@@ -62,6 +62,10 @@ struct StoredComment {
 // data that is not ours.
 StoredComment DecodeComment(const std::string& data);
 
+// A string member of stored JSON, or nothing when absent or not a string (documents written
+// by older versions lack newer fields).
+std::optional<std::string> OptString(const nlohmann::json& j, const char* key);
+
 struct CommentHit {
   StoredComment stored;
   std::vector<Mention> matched;  // the citations the query asked for (all of them for `show`)
