@@ -277,6 +277,24 @@ Xapian::Query CitationQuery(const std::vector<CitationTarget>& targets, bool exa
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+Xapian::Query CitationQueryInYear(const std::vector<CitationTarget>& targets, bool exact,
+                                  const std::string& year) {
+  if (exact) {
+    return Xapian::Query(Xapian::Query::OP_FILTER, CitationQuery(targets, true),
+                         Xapian::Query(schema::Term(schema::kYear, year)));
+  }
+  std::vector<Xapian::Query> terms;
+  for (const CitationTarget& t : targets) {
+    Mention m;
+    m.id = t.id;
+    m.family = FamilyName(t.family);
+    m.aliases = t.aliases;
+    for (const std::string& id : FiledIds(m)) terms.emplace_back(schema::CiteYearTerm(year, CitationTermValue(id)));
+  }
+  if (terms.size() == 1) return terms.front();
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
 std::vector<std::string> SuggestIds(std::string_view text, const Xapian::Database* db, size_t n) {
   ExtractOptions options;
   options.lenient = true;

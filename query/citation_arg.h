@@ -41,6 +41,11 @@ CitationArg ParseCitationArg(std::string_view text, std::optional<Family> family
 // The index query for targets: OR of XC terms (id and descendants), or of XE terms (exact).
 // Release aliases are included: the writer files a release under every number it has.
 Xapian::Query CitationQuery(const std::vector<CitationTarget>& targets, bool exact);
+// The same for the letters dated in `year` ("2013"): the XD terms, which hold only that year's
+// comments (for `exact`, the XE terms filtered by the year). Valid for documents written with
+// schema 3 or later (searcher.cc checks a year's month terms before using it).
+Xapian::Query CitationQueryInYear(const std::vector<CitationTarget>& targets, bool exact,
+                                  const std::string& year);
 
 // The canonical spelling of a lower-cased citation term value the index holds ("asc
 // 810-10-50-5a(d)" -> "ASC 810-10-50-5A(d)"), read back from a document that cites it (terms are

@@ -85,6 +85,18 @@ int Guard(const Io& io, const std::function<int()>& body) {
   }
 }
 
+ResultSet ListCiting(const Xapian::Database& db, const std::vector<CitationTarget>& targets,
+                     bool exact, const Filters& filters, ListOptions options) {
+  const Xapian::Query query = ApplyFilters(CitationQuery(targets, exact), filters);
+  options.in_year = [&](const std::string& year) {
+    return ApplyFilters(CitationQueryInYear(targets, exact, year), filters);
+  };
+  ResultSet rs = Searcher(db).List(query, CitationMatcher(query), options);
+  // A staff comment restated in a response counts once (thread_command.h).
+  rs.comments_total = CommentsCitingOnce(db, query, targets, exact);
+  return rs;
+}
+
 int RunCites(const CitesArgs& args, const Io& io) {
   return Guard(io, [&] {
     Format format = ParseFormat(args.common.format);
@@ -100,9 +112,7 @@ int RunCites(const CitesArgs& args, const Io& io) {
     Xapian::Query query = ApplyFilters(CitationQuery(arg.targets, args.exact), args.list.filters);
     ResultSet rs;
     WithReopenRetry(db, [&] {
-      rs = Searcher(db).List(query, CitationMatcher(query), {sort, Limit(args.list, format), false});
-      // A staff comment restated in a response counts once (thread_command.h).
-      rs.comments_total = CommentsCitingOnce(db, query, arg.targets, args.exact);
+      rs = ListCiting(db, arg.targets, args.exact, args.list.filters, {sort, Limit(args.list, format), false});
     });
     rs.command = "cites";
     rs.query = args.citation;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "query/citation_arg.h"
 #include "query/searcher.h"
 #include "query/similar.h"
 
@@ -79,6 +80,12 @@ struct Io {
 // Runs a command's body: errors a user can cause become one message on io.err and status 2
 // (Xapian::Error is no std::exception); a body that met a concurrent commit runs again.
 int Guard(const Io& io, const std::function<int()>& body);
+
+// What `cites` answers, without the printing: the letters citing the targets (with the
+// filters), and the totals with a staff comment restated in a response counted once. The
+// in-process benchmark (query/bench) times exactly this.
+ResultSet ListCiting(const Xapian::Database& db, const std::vector<CitationTarget>& targets,
+                     bool exact, const Filters& filters, ListOptions options);
 
 int RunCites(const CitesArgs& args, const Io& io);
 int RunSearch(const SearchArgs& args, const Io& io);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <cstring>
 #include <map>
 
 #include "indexer/base/utf8.h"
@@ -33,7 +35,52 @@ bool CommentBefore(const CommentHit& a, const CommentHit& b) {
   return a.stored.tag < b.stored.tag;
 }
 
-constexpr Xapian::doccount kExactTotalsUpTo = 500;
+// How many documents `query` matches, counted up to n and no further.
+Xapian::doccount CountUpTo(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount n) {
+  Xapian::Enquire e(db);
+  e.set_query(query);
+  e.set_weighting_scheme(Xapian::BoolWeight());
+  return std::min(e.get_mset(0, 0, n).get_matches_lower_bound(), n);
+}
+
+// The year terms of the index, newest first, from the date slot's bounds: a term lookup per
+// year. (allterms_begin("XY") would read every posting chunk of every year term on its way.)
+std::vector<std::string> YearTermsNewestFirst(const Xapian::Database& db) {
+  const std::string low = db.get_value_lower_bound(schema::kDateSlot);
+  const std::string high = db.get_value_upper_bound(schema::kDateSlot);
+  std::vector<std::string> years;
+  if (low.size() < 4 || high.size() < 4) return years;
+  const int first = std::atoi(low.substr(0, 4).c_str()), last = std::atoi(high.substr(0, 4).c_str());
+  if (last - first <= 400) {
+    for (int y = last; y >= first; --y) {
+      std::string term = schema::kYear + std::to_string(y);
+      if (db.term_exists(term)) years.push_back(std::move(term));
+    }
+    return years;
+  }
+  const std::string prefix = schema::kYear;  // dates centuries apart: walk the terms instead
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) years.push_back(*t);
+  std::reverse(years.begin(), years.end());
+  return years;
+}
+
+// The month terms of a year term ("XY2013" -> "XM201312", ..., "XM201301"), newest first, or
+// none unless every document of the year carries one: indexes written before schema 3 have
+// none, and a search over shards of both kinds would miss the older shard's letters.
+std::vector<std::string> MonthsOfYear(const Xapian::Database& db, const std::string& year_term) {
+  const std::string year = year_term.substr(std::strlen(schema::kYear));
+  std::vector<std::string> months;
+  Xapian::doccount covered = 0;
+  for (int m = 12; m >= 1; --m) {
+    std::string term = schema::kMonth + year + (m < 10 ? "0" : "") + std::to_string(m);
+    Xapian::doccount n = db.get_termfreq(term);
+    if (n == 0) continue;
+    covered += n;
+    months.push_back(std::move(term));
+  }
+  if (covered != db.get_termfreq(year_term)) return {};
+  return months;
+}
 
 struct Bucket {
   std::vector<CommentHit> comments;
@@ -210,20 +257,42 @@ ResultSet Searcher::List(const Xapian::Query& query, const CitationMatcher& matc
         order.push_back(key);
         letter_terms.push_back(schema::LetterTerm(key));
       }
+      return letters.get_uncollapsed_matches_estimated();  // comments: exact after a sort
     };
     const bool fits = rs.totals_exact && rs.letters_total <= want;  // few matches: sort them all
     if (options.sort == SortOrder::kDate && options.limit && !fits) {
       // Newest first without sorting every match: a year at a time (the XY terms), newest
       // year first, until the page is full; then the undated letters. Sorting by a value
-      // visits every matching comment, which for an id cited in a tenth of a million-comment
-      // index is most of the time of the query.
+      // reads the date of every matching comment, which for an id cited in a tenth of a
+      // million-comment index is most of the time of the query. A year with many matches
+      // (the newest year of such an id) is walked a month at a time (XM terms), so that the
+      // first page sorts the newest month's matches, not the year's.
       std::vector<Xapian::Query> years;
-      const std::string year_prefix = schema::kYear;
-      for (auto t = db_.allterms_begin(year_prefix); t != db_.allterms_end(year_prefix); ++t) years.emplace_back(*t);
-      std::reverse(years.begin(), years.end());
-      for (const Xapian::Query& year : years) {
+      const double share = static_cast<double>(rs.comments_total) / all_docs;
+      auto left = [&] { return want - static_cast<Xapian::doccount>(order.size()); };
+      // Whether the next year may be dense enough to count first: for the newest year, if
+      // the id were cited evenly; after that, if the year after it had a quarter as many.
+      bool maybe_dense = true;
+      for (const std::string& year : YearTermsNewestFirst(db_)) {
+        years.emplace_back(year);
         if (order.size() >= want) break;
-        take(Xapian::Query(Xapian::Query::OP_FILTER, query, year), want - static_cast<Xapian::doccount>(order.size()));
+        const std::vector<std::string> months = MonthsOfYear(db_, year);
+        const Xapian::Query in_year =
+            options.in_year && !months.empty()
+                ? options.in_year(year.substr(std::strlen(schema::kYear)))
+                : Xapian::Query(Xapian::Query::OP_FILTER, query, years.back());
+        if (years.size() == 1) maybe_dense = share * db_.get_termfreq(year) >= options.dense_year / 4.0;
+        Xapian::doccount matches = 0;
+        if (maybe_dense && !months.empty()) matches = CountUpTo(db_, in_year, options.dense_year);
+        if (matches < options.dense_year) {
+          Xapian::doccount taken = take(in_year, left());
+          maybe_dense = taken >= options.dense_year / 4;
+          continue;
+        }
+        for (const std::string& month : months) {
+          if (order.size() >= want) break;
+          take(Xapian::Query(Xapian::Query::OP_FILTER, in_year, Xapian::Query(month)), left());
+        }
       }
       if (order.size() < want) {
         Xapian::Query dated = years.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end());

@@ -7,6 +7,7 @@
 #ifndef SECXREF_QUERY_SEARCHER_H_
 #define SECXREF_QUERY_SEARCHER_H_
 
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -43,10 +44,24 @@ Xapian::Query ApplyFilters(const Xapian::Query& query, const Filters& filters);
 // `query` restricted to numbered comments (not the text outside them).
 Xapian::Query NumberedCommentsOnly(const Xapian::Query& query);
 
+// Totals of a listing are exact up to this many matching comments, Xapian's estimates past
+// that (ResultSet::totals_exact): an exact count walks every match.
+inline constexpr Xapian::doccount kExactTotalsUpTo = 500;
+inline constexpr Xapian::doccount kDenseYear = 1000;  // ListOptions::dense_year
+
 struct ListOptions {
+  ListOptions(SortOrder sort = SortOrder::kDate, size_t limit = 0, bool weighted = false)
+      : sort(sort), limit(limit), weighted(weighted) {}
   SortOrder sort = SortOrder::kDate;
   size_t limit = 0;       // letters to return; 0: all
   bool weighted = false;  // BM25 (search, similar) or a boolean listing (cites)
+  // Newest first with a limit: a year with at least this many matching comments is walked a
+  // month at a time (sorting by date reads every match's date). Tests set it low.
+  Xapian::doccount dense_year = kDenseYear;
+  // The query restricted to the letters of one year ("2013"), if there is a cheaper way to
+  // say it than filtering by the year's XY term: `cites` reads its ids' XD terms. Used for a
+  // year only when every document of the year carries its month term (schema 3).
+  std::function<Xapian::Query(const std::string& year)> in_year;
 };
 
 // The words of a query that snippets highlight: unprefixed terms and Z-prefixed stems.

@@ -64,7 +64,7 @@ int RunConversations(const ConversationsArgs& args, const Io& io) {
 
 uint64_t CommentsCitingOnce(const Xapian::Database& db, const Xapian::Query& query,
                             const std::vector<CitationTarget>& targets, bool exact) {
-  return CountMatches(db, CountedOnce(query, targets, exact));
+  return CountMatches(db, CountedOnce(query, targets, exact), kExactTotalsUpTo);
 }
 
 int FinishGroupedByConversation(const Xapian::Database& db, const ResultSet& rs,

@@ -46,7 +46,8 @@ int FinishGroupedByConversation(const Xapian::Database& db, const ResultSet& rs,
                                 const std::vector<CitationTarget>& targets, bool exact,
                                 Format format, const Style& style, const Io& io);
 
-// Comments citing the targets, a restatement of a staff comment in the index counted with it.
+// Comments citing the targets, a restatement of a staff comment in the index counted with it:
+// exact up to kExactTotalsUpTo, estimated past that like the listing's totals.
 uint64_t CommentsCitingOnce(const Xapian::Database& db, const Xapian::Query& query,
                             const std::vector<CitationTarget>& targets, bool exact);
 

@@ -112,12 +112,16 @@ std::vector<std::string> AliasIds(const Citation& c) {
   return ids;
 }
 
-void AddCitationTerms(const Citation& c, Xapian::Document* doc) {
+// `year`: the letter's ("2013"), or empty when it has no date.
+void AddCitationTerms(const Citation& c, const std::string& year, Xapian::Document* doc) {
   std::vector<std::string> ids{c.id};
   for (std::string& a : AliasIds(c)) ids.push_back(std::move(a));
   for (const std::string& id : ids) {
-    for (const std::string& level : CitationLevels(c.family, id))
-      doc->add_boolean_term(schema::Term(schema::kCite, CitationTermValue(level)));
+    for (const std::string& level : CitationLevels(c.family, id)) {
+      const std::string value = CitationTermValue(level);
+      doc->add_boolean_term(schema::Term(schema::kCite, value));
+      if (!year.empty()) doc->add_boolean_term(schema::CiteYearTerm(year, value));
+    }
     doc->add_boolean_term(schema::Term(schema::kCiteExact, CitationTermValue(id)));
   }
   doc->add_boolean_term(schema::Term(schema::kFamily, FamilyName(c.family)));
@@ -361,12 +365,16 @@ LetterDocuments DocumentBuilder::Build(const CitedLetter& cited, std::string_vie
     for (const std::string& f : forms) doc.add_boolean_term(schema::Term(schema::kForm, f));
     for (const std::string& f : letter.file_numbers)
       doc.add_boolean_term(schema::Term(schema::kFileNumber, f));
-    if (date.size() == 8) doc.add_boolean_term(schema::Term(schema::kYear, date.substr(0, 4)));
+    if (date.size() == 8) {
+      doc.add_boolean_term(schema::Term(schema::kYear, date.substr(0, 4)));
+      doc.add_boolean_term(schema::Term(schema::kMonth, date.substr(0, 6)));
+    }
     if (!conversation.empty()) doc.add_boolean_term(schema::Term(schema::kConversation, conversation));
     const bool restated = letter.kind == LetterKind::kResponse && d.comment &&
                           d.comment->response_start > d.comment->start;
     if (restated) doc.add_boolean_term(schema::Term(schema::kRestatement, "1"));
-    for (const CitedCitation* cc : d.citations) AddCitationTerms(cc->citation, &doc);
+    const std::string year = date.size() == 8 ? date.substr(0, 4) : std::string();
+    for (const CitedCitation* cc : d.citations) AddCitationTerms(cc->citation, year, &doc);
 
     // Free text: the body (positional, stemmed), then headings and company as fields.
     generator_.set_document(doc);

@@ -58,6 +58,13 @@ std::string UidTerm(std::string_view letter_key, std::string_view tag) {
 
 std::string LetterTerm(std::string_view letter_key) { return Term(kLetter, letter_key); }
 
+std::string CiteYearTerm(std::string_view year, std::string_view cite) {
+  std::string value(year);
+  value += ':';
+  value += cite;
+  return Term(kCiteYear, value);
+}
+
 std::string MetadataKey(std::string_view prefix, std::string_view value) {
   std::string key(prefix);
   key += value;

@@ -33,6 +33,8 @@ inline constexpr char kAccession[] = "XACC";
 inline constexpr char kForm[] = "XFORM";        // reviewed form types: "XFORM10-k"
 inline constexpr char kFileNumber[] = "XFILE";  // "XFILE001-35126"
 inline constexpr char kYear[] = "XY";           // "XY2013"
+inline constexpr char kMonth[] = "XM";          // "XM201306": cites' newest-first walk (query/searcher.cc)
+inline constexpr char kCiteYear[] = "XD";       // an XC term in one year: "XD2013:asc 810-10" (CiteYearTerm)
 inline constexpr char kSource[] = "XSRC";       // hash of the source path (prune, remove)
 inline constexpr char kConversation[] = "XT";   // conversation (thread) id
 inline constexpr char kRestatement[] = "XRS";   // "XRS1": a staff comment restated in a response
@@ -61,7 +63,8 @@ inline constexpr char kMetaLastRun[] = "secxref:last-run";
 inline constexpr char kMetaSourcePrefix[] = "src:";  // src:<path> -> JSON SourceRecord (index/source_record.h)
 inline constexpr char kMetaCreated[] = "secxref:created";  // ISO time the database was created
 inline constexpr char kMetaShard[] = "secxref:shard";      // "K/N <uuid>": built with --shard K/N
-inline constexpr int kSchemaVersion = 2;  // 2: conversations (XREG, XRC, slots 6-7, "thread")
+// 2: conversations (XREG, XRC, slots 6-7, "thread"); 3: month terms (XM), cites by year (XD).
+inline constexpr int kSchemaVersion = 3;
 
 // The query-language fields: name, term prefix, boolean or free text.
 struct Field {
@@ -82,6 +85,11 @@ std::string UidTerm(std::string_view letter_key, std::string_view tag);
 inline constexpr char kOutsideTag[] = "-";
 // XL<letter key>: every document of one letter carries it.
 std::string LetterTerm(std::string_view letter_key);
+
+// The citation term value `cite` (an XC term's value) of a letter dated in `year` ("2013"):
+// its term frequency is how many comments of that year cite it, so a newest-first listing
+// reads an id's matches a year at a time without intersecting it with the year's letters.
+std::string CiteYearTerm(std::string_view year, std::string_view cite);
 
 // A metadata key: prefix + value, with the value hashed the same way as Term() when the key
 // would exceed Glass's 253-byte limit for user-metadata keys (the value is not lower-cased).

@@ -91,6 +91,13 @@ TEST_P(CitationTermsTest, EveryAncestorLevelAndTheExactId) {
   std::sort(levels.begin(), levels.end());
   EXPECT_EQ(cite, levels);
   EXPECT_EQ(Terms(doc, "XE"), c.exact_terms);
+  // Each level again under the letter's year, when it has a date (XD: cites by year).
+  const std::string date = doc.get_value(schema::kDateSlot);
+  std::vector<std::string> by_year;
+  if (!date.empty())
+    for (const std::string& t : cite) by_year.push_back(schema::CiteYearTerm(date.substr(0, 4), t.substr(2)));
+  std::sort(by_year.begin(), by_year.end());
+  EXPECT_EQ(Terms(doc, "XD"), by_year);
   EXPECT_TRUE(Has(doc, std::string("XF") + FamilyName(c.family)));
   // The outside document carries none of them.
   EXPECT_TRUE(Terms(out.docs[0].second, "XE").empty());
@@ -149,6 +156,7 @@ TEST(DocumentBuilder, MetadataTermsAndValues) {
     EXPECT_TRUE(Has(doc, "XFORM20-f"));
     EXPECT_TRUE(Has(doc, "XFILE001-35126"));
     EXPECT_TRUE(Has(doc, "XY2013"));
+    EXPECT_TRUE(Has(doc, "XM201310"));
     EXPECT_TRUE(Has(doc, "XT1508475/20-f/2012"));
     EXPECT_TRUE(Has(doc, "XCO21vianet"));  // company words, a free-text field
     EXPECT_EQ(doc.get_value(schema::kDateSlot), "20131029");

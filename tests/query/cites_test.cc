@@ -7,7 +7,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "indexer/index/schema.h"
+#include "query/citation_arg.h"
 #include "query/commands.h"
+#include "query/searcher.h"
 #include "tests/query/query_fixture.h"
 
 namespace secxref::query_test {
@@ -348,6 +351,94 @@ TEST(CitesPage, NewestFirstAcrossYearsThenUndated) {
   EXPECT_EQ(page(3), "243");
   EXPECT_EQ(page(5), "24306");
   EXPECT_EQ(page(6), "243061");
+}
+
+// A year dense with matches is walked a month at a time (the XM terms); the page must still be
+// the same as sorting every match: months newest first, same-day letters in key order, letters
+// of a sparse year, then the undated. An index whose documents of a year lack month terms
+// (written before schema 3, or a shard of such an index) walks that year whole instead.
+TEST(CitesPage, NewestFirstMonthByMonthInADenseYear) {
+  TempDir tmp;
+  const std::vector<std::string> dates = {
+      "2021-03-04", "2021-11-30", "2021-11-02", "2020-06-01", "2021-03-04", "",
+      "2021-01-31", "2021-11-30", "2020-12-31", "2021-07-15", "2019-02-02", "2021-12-01"};
+  std::vector<LetterFixture> letters;
+  for (size_t i = 0; i < dates.size(); ++i) {
+    LetterFixture f;
+    f.name = "M" + std::to_string(i);
+    f.accession = "0000000003-21-0000" + std::string(i < 10 ? "0" : "") + std::to_string(i);
+    f.company = "Month Co " + std::to_string(i);
+    f.date = dates[i];
+    f.comments = {{1, {}, "See [[asc|ASC 606-10-25-1|ASC 606-10-25-1]]."},
+                  {2, {}, "Also [[asc|ASC 606-10-32-2|ASC 606-10-32-2]]."}};
+    letters.push_back(f);
+  }
+  WriteIndex(tmp / "db", letters);
+  // Through ListCiting (the XD terms: an id's matches of one year) and through List alone
+  // (the id's XC terms filtered by the year's XY term).
+  auto page = [&](const Xapian::Database& db, size_t limit, Xapian::doccount dense_year,
+                  bool by_cite_year = true, const query::Filters& filters = {}) {
+    const std::vector<query::CitationTarget> targets =
+        query::ParseCitationArg("ASC 606", std::nullopt, &db).targets;
+    query::ListOptions options{query::SortOrder::kDate, limit, false};
+    options.dense_year = dense_year;
+    query::ResultSet rs;
+    if (by_cite_year) {
+      rs = query::ListCiting(db, targets, false, filters, options);
+    } else {
+      Xapian::Query q = query::ApplyFilters(query::CitationQuery(targets, false), filters);
+      rs = query::Searcher(db).List(q, query::CitationMatcher(q), options);
+    }
+    if (filters.from.empty()) {
+      EXPECT_EQ(rs.letters_total, dates.size());
+    }
+    std::string s;
+    for (const query::LetterHit& l : rs.letters) {
+      s += l.letter.accession->substr(l.letter.accession->size() - 2) + " ";
+      EXPECT_EQ(l.comments.size(), 2u) << *l.letter.accession;
+    }
+    return s;
+  };
+  const std::string all = "11 01 07 02 09 00 04 06 08 03 10 05 ";
+  {
+    Xapian::Database db(tmp / "db");
+    EXPECT_TRUE(db.term_exists(schema::CiteYearTerm("2021", "asc 606")));
+    EXPECT_EQ(page(db, 0, 1), all);
+    for (size_t limit = 1; limit < dates.size(); ++limit) {
+      for (Xapian::doccount dense : {1u, 2u, 3u, 5u, 1000u}) {
+        EXPECT_EQ(page(db, limit, dense), all.substr(0, 3 * limit)) << "limit " << limit << " dense " << dense;
+        EXPECT_EQ(page(db, limit, dense, false), all.substr(0, 3 * limit)) << "limit " << limit << " dense " << dense;
+      }
+    }
+    query::Filters since;
+    since.from = "2021-03";
+    const std::string filtered = page(db, 0, 1, true, since);
+    EXPECT_EQ(filtered, "11 01 07 02 09 00 04 ");
+    for (size_t limit = 1; limit < 7; ++limit)
+      EXPECT_EQ(page(db, limit, 1, true, since), filtered.substr(0, 3 * limit)) << "limit " << limit;
+  }
+  {
+    // The 2021 letters without their month terms or cites by year, as an older index holds
+    // them.
+    Xapian::WritableDatabase w(tmp / "db", Xapian::DB_OPEN);
+    for (Xapian::PostingIterator p = w.postlist_begin("XY2021"); p != w.postlist_end("XY2021"); ++p) {
+      Xapian::Document doc = w.get_document(*p);
+      std::vector<std::string> newer;
+      for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        if ((*t).rfind("XM", 0) == 0 || (*t).rfind("XD", 0) == 0) newer.push_back(*t);
+      for (const std::string& t : newer) doc.remove_term(t);
+      w.replace_document(*p, doc);
+    }
+    w.commit();
+  }
+  Xapian::Database db(tmp / "db");
+  EXPECT_FALSE(db.term_exists("XM202111"));
+  EXPECT_FALSE(db.term_exists(schema::CiteYearTerm("2021", "asc 606")));
+  EXPECT_TRUE(db.term_exists("XM202006"));
+  for (size_t limit = 1; limit < dates.size(); ++limit) {
+    EXPECT_EQ(page(db, limit, 1), all.substr(0, 3 * limit)) << "limit " << limit;
+    EXPECT_EQ(page(db, limit, 1, false), all.substr(0, 3 * limit)) << "limit " << limit;
+  }
 }
 
 }  // namespace
