@@ -348,15 +348,6 @@ int RunRemove(const RemoveArgs& args) {
 
 // --- status ------------------------------------------------------------------------------
 
-// The shard spec, or "" also where the backend has no metadata (remote databases in 1.4).
-std::string ShardOrEmpty(const Xapian::Database& db) {
-  try {
-    return DatabaseShard(db);
-  } catch (const Xapian::UnimplementedError&) {
-    return "";
-  }
-}
-
 struct StatusArgs {
   CommonArgs common;
   std::string format = "text";
@@ -393,7 +384,7 @@ int RunStatus(const StatusArgs& args) {
     j["sources_pending"] = s.sources_pending;
     j["sources_outdated"] = s.sources_outdated;
     j["bytes"] = size;
-    j["shard"] = ShardOrEmpty(db);
+    j["shard"] = s.shard;
     j["last_run"] = s.last_run.empty() ? nlohmann::ordered_json(nullptr)
                                        : nlohmann::ordered_json::parse(s.last_run, nullptr, false);
     std::printf("%s\n", j.dump(2).c_str());
@@ -411,8 +402,9 @@ int RunStatus(const StatusArgs& args) {
   std::printf("sources:    %llu files (%llu failed, %llu interrupted, %llu from an older extractor)\n",
               static_cast<unsigned long long>(s.sources), static_cast<unsigned long long>(s.sources_failed),
               static_cast<unsigned long long>(s.sources_pending), static_cast<unsigned long long>(s.sources_outdated));
-  if (std::string shard = ShardOrEmpty(db); !shard.empty())
-    std::printf("shard:      %s\n", shard.c_str());
+  // Everything above comes from one snapshot (ReadIndexStatus): reading `db` again here could
+  // meet a writer's commit.
+  if (!s.shard.empty()) std::printf("shard:      %s\n", s.shard.c_str());
   std::printf("created:    %s\n", s.created.c_str());
   std::printf("last run:   %s\n", s.last_run.empty() ? "never" : s.last_run.c_str());
   std::printf("size:       %s on disk\n", HumanBytes(size).c_str());

@@ -1,5 +1,6 @@
 #include "indexer/index/index_status.h"
 
+#include "indexer/index/index_writer.h"
 #include "indexer/index/letter_document.h"
 #include "indexer/index/schema.h"
 #include "indexer/index/source_record.h"
@@ -30,6 +31,7 @@ IndexStatus ReadIndexStatus(Xapian::Database& db) {
       s.extractor_version = db.get_metadata(schema::kMetaExtractorVersion);
       s.created = db.get_metadata(schema::kMetaCreated);
       s.last_run = db.get_metadata(schema::kMetaLastRun);
+      s.shard = DatabaseShard(db);
     } catch (const Xapian::UnimplementedError&) {
     }
     return s;

@@ -23,6 +23,7 @@ struct IndexStatus {
   std::string extractor_version;
   std::string created;
   std::string last_run;         // JSON written by the last add/reindex/remove
+  std::string shard;            // "K/N <uuid>" when built with --shard (index_writer.h)
 };
 
 // Reads the status; retries with reopen() if a writer commits meanwhile.
