@@ -262,19 +262,29 @@ std::string CanonicalCase(const Xapian::Database& db, const std::string& value) 
   return "";
 }
 
-Xapian::Query CitationQuery(const std::vector<CitationTarget>& targets, bool exact) {
+namespace {
+
+// OR of `term(value)` over the term value of every id the targets are filed under (with
+// release aliases), as the writer stores them.
+template <typename MakeTerm>
+Xapian::Query OrOfFiledIds(const std::vector<CitationTarget>& targets, MakeTerm term) {
   std::vector<Xapian::Query> terms;
-  const char* prefix = exact ? schema::kCiteExact : schema::kCite;
   for (const CitationTarget& t : targets) {
     Mention m;
     m.id = t.id;
     m.family = FamilyName(t.family);
     m.aliases = t.aliases;
-    for (const std::string& id : FiledIds(m))
-      terms.emplace_back(schema::Term(prefix, CitationTermValue(id)));
+    for (const std::string& id : FiledIds(m)) terms.emplace_back(term(CitationTermValue(id)));
   }
   if (terms.size() == 1) return terms.front();
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+}  // namespace
+
+Xapian::Query CitationQuery(const std::vector<CitationTarget>& targets, bool exact) {
+  const char* prefix = exact ? schema::kCiteExact : schema::kCite;
+  return OrOfFiledIds(targets, [&](const std::string& v) { return schema::Term(prefix, v); });
 }
 
 Xapian::Query CitationQueryInYear(const std::vector<CitationTarget>& targets, bool exact,
@@ -283,16 +293,7 @@ Xapian::Query CitationQueryInYear(const std::vector<CitationTarget>& targets, bo
     return Xapian::Query(Xapian::Query::OP_FILTER, CitationQuery(targets, true),
                          Xapian::Query(schema::Term(schema::kYear, year)));
   }
-  std::vector<Xapian::Query> terms;
-  for (const CitationTarget& t : targets) {
-    Mention m;
-    m.id = t.id;
-    m.family = FamilyName(t.family);
-    m.aliases = t.aliases;
-    for (const std::string& id : FiledIds(m)) terms.emplace_back(schema::CiteYearTerm(year, CitationTermValue(id)));
-  }
-  if (terms.size() == 1) return terms.front();
-  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  return OrOfFiledIds(targets, [&](const std::string& v) { return schema::CiteYearTerm(year, v); });
 }
 
 std::vector<std::string> SuggestIds(std::string_view text, const Xapian::Database* db, size_t n) {

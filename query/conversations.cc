@@ -449,15 +449,6 @@ Xapian::Query CountedOnce(const Xapian::Query& query, const std::vector<Citation
                        Xapian::Query(Xapian::Query::OP_OR, own.begin(), own.end()));
 }
 
-uint64_t CountMatches(const Xapian::Database& db, const Xapian::Query& query,
-                      Xapian::doccount exact_up_to) {
-  Xapian::Enquire e(db);
-  e.set_query(query);
-  e.set_weighting_scheme(Xapian::BoolWeight());
-  const Xapian::doccount all = std::max<Xapian::doccount>(db.get_doccount(), 1);
-  return e.get_mset(0, 0, exact_up_to ? exact_up_to : all).get_matches_estimated();
-}
-
 std::set<std::string> RestatedOnlyLevels(const Xapian::Document& doc) {
   std::set<std::string> out;
   const std::string prefix = schema::kRestatedCite;

@@ -96,10 +96,6 @@ std::vector<ConversationFigures> ListConversations(const Xapian::Database& db,
 // restated staff comment, so that a comment and its restatement count once.
 Xapian::Query CountedOnce(const Xapian::Query& query, const std::vector<CitationTarget>& targets,
                           bool exact);
-// The number of documents a query matches: exactly, or exactly up to `exact_up_to` and
-// Xapian's estimate past that (an exact count walks every match).
-uint64_t CountMatches(const Xapian::Database& db, const Xapian::Query& query,
-                      Xapian::doccount exact_up_to = 0);
 
 // The citation levels (XC values) a document cites only in a restatement (its XRC terms).
 std::set<std::string> RestatedOnlyLevels(const Xapian::Document& doc);

@@ -35,14 +35,6 @@ bool CommentBefore(const CommentHit& a, const CommentHit& b) {
   return a.stored.tag < b.stored.tag;
 }
 
-// How many documents `query` matches, counted up to n and no further.
-Xapian::doccount CountUpTo(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount n) {
-  Xapian::Enquire e(db);
-  e.set_query(query);
-  e.set_weighting_scheme(Xapian::BoolWeight());
-  return std::min(e.get_mset(0, 0, n).get_matches_lower_bound(), n);
-}
-
 // The year terms of the index, newest first, from the date slot's bounds: a term lookup per
 // year. (allterms_begin("XY") would read every posting chunk of every year term on its way.)
 std::vector<std::string> YearTermsNewestFirst(const Xapian::Database& db) {
@@ -88,6 +80,15 @@ struct Bucket {
 };
 
 }  // namespace
+
+uint64_t CountMatches(const Xapian::Database& db, const Xapian::Query& query,
+                      Xapian::doccount exact_up_to) {
+  Xapian::Enquire e(db);
+  e.set_query(query);
+  e.set_weighting_scheme(Xapian::BoolWeight());
+  const Xapian::doccount all = std::max<Xapian::doccount>(db.get_doccount(), 1);
+  return e.get_mset(0, 0, exact_up_to ? exact_up_to : all).get_matches_estimated();
+}
 
 SortOrder ParseSortOrder(const std::string& name) {
   if (name == "date") return SortOrder::kDate;
@@ -282,8 +283,8 @@ ResultSet Searcher::List(const Xapian::Query& query, const CitationMatcher& matc
                 ? options.in_year(year.substr(std::strlen(schema::kYear)))
                 : Xapian::Query(Xapian::Query::OP_FILTER, query, years.back());
         if (years.size() == 1) maybe_dense = share * db_.get_termfreq(year) >= options.dense_year / 4.0;
-        Xapian::doccount matches = 0;
-        if (maybe_dense && !months.empty()) matches = CountUpTo(db_, in_year, options.dense_year);
+        uint64_t matches = 0;
+        if (maybe_dense && !months.empty()) matches = CountMatches(db_, in_year, options.dense_year);
         if (matches < options.dense_year) {
           Xapian::doccount taken = take(in_year, left());
           maybe_dense = taken >= options.dense_year / 4;

@@ -49,6 +49,11 @@ Xapian::Query NumberedCommentsOnly(const Xapian::Query& query);
 inline constexpr Xapian::doccount kExactTotalsUpTo = 500;
 inline constexpr Xapian::doccount kDenseYear = 1000;  // ListOptions::dense_year
 
+// The number of documents a query matches: exactly, or exactly up to `exact_up_to` and
+// Xapian's estimate past that (an exact count walks every match).
+uint64_t CountMatches(const Xapian::Database& db, const Xapian::Query& query,
+                      Xapian::doccount exact_up_to = 0);
+
 struct ListOptions {
   ListOptions(SortOrder sort = SortOrder::kDate, size_t limit = 0, bool weighted = false)
       : sort(sort), limit(limit), weighted(weighted) {}
