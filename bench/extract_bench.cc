@@ -35,6 +35,8 @@
 
 #include "indexer/extract/citation.h"
 #include "indexer/extract/grammar.h"
+#include "indexer/extract/lexicon.h"
+#include "indexer/extract/token.h"
 
 namespace {
 
@@ -263,6 +265,29 @@ BENCHMARK(BM_ExtractLetters)->MinTime(2.0);
 // The same on every core at once (the grammar is shared and thread-safe); real time, so the
 // bytes/s here is the machine's, not one core's.
 BENCHMARK(BM_ExtractLetters)->MinTime(2.0)->Threads(2)->UseRealTime();
+
+// The tokenizer alone, as Extract runs it (keyed with the default lexicon's vocabulary, rule
+// start candidates listed): the share of BM_ExtractLetters that is tokenizing, measured rather
+// than read off a timer-sampled profile (this project's VMs expose no hardware counters).
+void BM_TokenizeLetters(benchmark::State& state) {
+  const Corpus& c = TheCorpus();
+  const auto lexicon = secxref::Lexicon::Default();
+  std::vector<secxref::Token> tokens;
+  std::vector<uint32_t> candidates;
+  size_t i = 0, bytes = 0, count = 0;
+  for (auto _ : state) {
+    const std::string& text = c.letters[i].text;
+    candidates.clear();
+    count += secxref::TokenizeInto(text, &tokens, &lexicon->vocabulary(), &candidates);
+    benchmark::DoNotOptimize(tokens.data());
+    bytes += text.size();
+    if (++i == c.letters.size()) i = 0;
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.counters["tokens_per_kb"] =
+      benchmark::Counter(1024.0 * static_cast<double>(count) / static_cast<double>(std::max<size_t>(1, bytes)));
+}
+BENCHMARK(BM_TokenizeLetters)->MinTime(2.0);
 
 // Text built to provoke backtracking (digit runs, hyphen runs, "and"/"through" chains): the cost
 // per byte must stay flat as the input grows (Complexity reports the fit).

@@ -108,7 +108,7 @@ std::vector<int> ReadNumbers(const std::vector<Token>& t, size_t* k) {
     if (Is(t, p, "and") || Is(t, p, "or") || Is(t, p, "&")) {
       ++p;
     } else if (Is(t, p, "through") || Is(t, p, "to") || Is(t, p, "-") ||
-               t[p].lower == "\xE2\x80\x93") {
+               Is(t, p, "\xE2\x80\x93")) {  // Is: p may be one past the end (after ",")
       ++p;
       range = true;
     } else if (p == j) {

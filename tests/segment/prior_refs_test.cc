@@ -83,6 +83,12 @@ INSTANTIATE_TEST_SUITE_P(
                 "prior comments 1 through 3",
                 {1, 2, 3},
                 nullptr},
+        // The text ends inside the list (found by fuzz_segment: a ',' as the last token made
+        // the range check read the token past the end).
+        RefCase{"We note your response to prior comment 5,", "prior comment 5", {5}, nullptr},
+        RefCase{"We note your responses to prior comments 2, 3 and", "prior comments 2, 3", {2, 3},
+                nullptr},
+        RefCase{"We note your response to prior comment 1 -", "prior comment 1", {1}, nullptr},
         // Not references to an earlier letter.
         RefCase{
             "Please refer to the Company's response to Comment #1 above.", nullptr, {}, nullptr},
