@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <map>
 #include <thread>
-#include <unordered_map>
+#include <optional>
 
 #include "indexer/base/hash.h"
 #include "indexer/index/bounded_queue.h"
@@ -28,12 +28,12 @@ struct WorkItem {
 };
 
 // What the readers need to know of the records: enough to skip unchanged files.
+// What the index recorded of an input file at its last run.
 struct Known {
   std::string hash;
   uint64_t size = 0;
   int64_t mtime_ns = 0;
-  bool complete = false;
-  std::string extractor;
+  bool up_to_date = false;  // complete, and by the extractor of this build
 };
 
 bool LoadFile(const std::string& path, uint64_t expected, std::string* out, std::string* error) {
@@ -86,11 +86,18 @@ PipelineStats Pipeline::Run(const std::vector<InputFile>& files, const std::atom
   stats.files = files.size();
   for (const InputFile& f : files) stats.bytes += f.size;
 
-  std::unordered_map<std::string, Known> known;
-  for (SourceRecord& r : writer_->Records()) {
-    known[r.path] = Known{r.hash, r.size, r.mtime_ns, r.Complete(), r.extractor};
-  }
+  // The records of this run's files only, a lookup each (by file index: no second copy of the
+  // paths). Reading every record instead made an add's memory and start-up grow with the
+  // index: about 300 bytes and a JSON decode per letter ever indexed, so adding ten letters
+  // to an index of a million read a million records first.
   const std::string& extractor = ExtractorVersion();
+  std::vector<std::optional<Known>> known(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (std::optional<SourceRecord> r = writer_->Record(files[i].path)) {
+      const bool up_to_date = r->Complete() && r->extractor == extractor;  // before the move
+      known[i] = Known{std::move(r->hash), r->size, r->mtime_ns, up_to_date};
+    }
+  }
 
   unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(files.size(), 1)));
@@ -107,9 +114,8 @@ PipelineStats Pipeline::Run(const std::vector<InputFile>& files, const std::atom
       if (i >= files.size() || stop.load()) break;
       const InputFile& file = files[i];
       const std::string& path = file.path;
-      auto k = known.find(path);
-      const bool up_to_date =
-          k != known.end() && k->second.complete && k->second.extractor == extractor;
+      const std::optional<Known>& k = known[i];
+      const bool up_to_date = k && k->up_to_date;
 
       // The walk gives seconds; a file rewritten within the same second with the same size
       // must not look unchanged, so compare nanoseconds.
@@ -121,8 +127,8 @@ PipelineStats Pipeline::Run(const std::vector<InputFile>& files, const std::atom
         item.chunk.size = static_cast<uint64_t>(st.st_size);
         item.chunk.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
       }
-      if (up_to_date && !options_.rehash && k->second.size == item.chunk.size &&
-          k->second.mtime_ns == item.chunk.mtime_ns) {
+      if (up_to_date && !options_.rehash && k->size == item.chunk.size &&
+          k->mtime_ns == item.chunk.mtime_ns) {
         item.kind = WorkItem::Kind::kUnchanged;
         if (!queue.Push(std::move(item), 64)) break;
         continue;
@@ -146,7 +152,7 @@ PipelineStats Pipeline::Run(const std::vector<InputFile>& files, const std::atom
         item.chunk.size = bytes.size();
         item.chunk.hash = ContentHash(bytes);
       }
-      if (up_to_date && item.chunk.hash == k->second.hash) {
+      if (up_to_date && item.chunk.hash == k->hash) {
         budget.Release(held);
         bytes.clear();
         item.kind = WorkItem::Kind::kTouch;
