@@ -27,13 +27,12 @@ struct WorkItem {
   std::vector<std::string> flagged;  // read, but without their text (reported, not failed)
 };
 
-// What the readers need to know of the records: enough to skip unchanged files.
-// What the index recorded of an input file at its last run.
+// What the index recorded of an input file that it holds complete, by this build's extractor:
+// enough to skip it when unchanged.
 struct Known {
   std::string hash;
   uint64_t size = 0;
   int64_t mtime_ns = 0;
-  bool up_to_date = false;  // complete, and by the extractor of this build
 };
 
 bool LoadFile(const std::string& path, uint64_t expected, std::string* out, std::string* error) {
@@ -93,10 +92,8 @@ PipelineStats Pipeline::Run(const std::vector<InputFile>& files, const std::atom
   const std::string& extractor = ExtractorVersion();
   std::vector<std::optional<Known>> known(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
-    if (std::optional<SourceRecord> r = writer_->Record(files[i].path)) {
-      const bool up_to_date = r->Complete() && r->extractor == extractor;  // before the move
-      known[i] = Known{std::move(r->hash), r->size, r->mtime_ns, up_to_date};
-    }
+    std::optional<SourceRecord> r = writer_->Record(files[i].path);
+    if (r && r->Complete() && r->extractor == extractor) known[i] = Known{std::move(r->hash), r->size, r->mtime_ns};
   }
 
   unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -115,7 +112,7 @@ PipelineStats Pipeline::Run(const std::vector<InputFile>& files, const std::atom
       const InputFile& file = files[i];
       const std::string& path = file.path;
       const std::optional<Known>& k = known[i];
-      const bool up_to_date = k && k->up_to_date;
+      const bool up_to_date = k.has_value();
 
       // The walk gives seconds; a file rewritten within the same second with the same size
       // must not look unchanged, so compare nanoseconds.
