@@ -1,6 +1,7 @@
 #include "indexer/read/format_sniffer.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "indexer/base/utf8.h"
@@ -28,6 +29,33 @@ std::string_view SkipSpaceAndBom(std::string_view s) {
                         s[0] == '\f' || s[0] == '\v'))
     s.remove_prefix(1);
   return s;
+}
+
+// A tar archive starts with a 512-byte header: the magic at offset 257 ("ustar\0" POSIX,
+// "ustar  \0" GNU) and, at 148, the octal sum of the header's bytes (the field itself counted
+// as spaces). The magic alone is five letters a text letter can hold there ("Falustar, Inc."
+// did, in a generated corpus); the checksum is what tells a header from text.
+bool IsTarHeader(std::string_view bytes) {
+  if (bytes.size() < 512) return false;
+  std::string_view magic = bytes.substr(257, 8);
+  if (!magic.starts_with(std::string_view("ustar\0", 6)) && magic != std::string_view("ustar  \0", 8))
+    return false;
+  std::string_view field = bytes.substr(148, 8);
+  size_t p = 0;
+  while (p < field.size() && field[p] == ' ') ++p;
+  uint32_t stated = 0;
+  size_t digits = 0;
+  for (; p < field.size() && field[p] >= '0' && field[p] <= '7'; ++p, ++digits)
+    stated = stated * 8 + static_cast<uint32_t>(field[p] - '0');
+  if (digits == 0 || (p < field.size() && field[p] != '\0' && field[p] != ' ')) return false;
+  uint32_t unsigned_sum = 8 * ' ';
+  int32_t signed_sum = 8 * ' ';  // some old tars summed signed chars
+  for (size_t i = 0; i < 512; ++i) {
+    if (i >= 148 && i < 156) continue;
+    unsigned_sum += static_cast<unsigned char>(bytes[i]);
+    signed_sum += static_cast<signed char>(bytes[i]);
+  }
+  return stated == unsigned_sum || static_cast<int32_t>(stated) == signed_sum;
 }
 
 bool LooksUuencoded(std::string_view s) {
@@ -80,7 +108,7 @@ InputFormat DetectFormat(std::string_view bytes) {
       bytes.starts_with("Rar!\x1A\x07") || bytes.starts_with("070707") ||
       bytes.starts_with("070701") || bytes.starts_with("070702"))
     return InputFormat::kArchive;
-  if (bytes.size() >= 262 && bytes.substr(257, 5) == "ustar") return InputFormat::kArchive;
+  if (IsTarHeader(bytes)) return InputFormat::kArchive;
   if (bytes.starts_with("\x1F\x8B") || bytes.starts_with("\x1F\x9D") ||
       (bytes.starts_with("BZh") && bytes.size() > 3 && bytes[3] >= '1' && bytes[3] <= '9') ||
       bytes.starts_with(std::string_view("\xFD"

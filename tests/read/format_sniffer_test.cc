@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
+#include <string_view>
 
 namespace secxref {
 namespace {
@@ -11,6 +13,29 @@ struct SniffCase {
   std::string bytes;
   InputFormat format;
 };
+
+// A 512-byte tar header: `magic` at 257, the checksum at 148 (stated right unless `bad_sum`).
+std::string TarHeader(std::string_view magic, bool bad_sum = false) {
+  std::string h(512, '\0');
+  h.replace(0, 12, "filename1.txt", 12);
+  h.replace(257, magic.size(), magic);
+  h.replace(148, 8, 8, ' ');
+  unsigned sum = 0;
+  for (unsigned char c : h) sum += c;
+  if (bad_sum) sum += 1;
+  char field[8];
+  std::snprintf(field, sizeof field, "%06o", sum);
+  h.replace(148, 7, std::string(field, 6) + '\0');
+  return h + std::string(512, '\0');
+}
+
+// A text letter whose byte 257 starts a word ending in "ustar" ("Falustar, Inc.").
+std::string TextWithUstarAt257() {
+  std::string t(254, ' ');
+  t += "Falustar, Inc.\nDear Sir:\n";
+  t.append(400, 'x');
+  return t;
+}
 
 class DetectFormatTest : public ::testing::TestWithParam<SniffCase> {};
 
@@ -28,9 +53,12 @@ INSTANTIATE_TEST_SUITE_P(
         SniffCase{"\r\n%PDF-1.7 junk before the header is allowed", InputFormat::kPdf},
         SniffCase{std::string("PK\x03\x04", 4) + "zip", InputFormat::kArchive},
         SniffCase{std::string("PK\x05\x06", 4) + std::string(18, '\0'), InputFormat::kArchive},
-        SniffCase{std::string(257, '\0') + "ustar\x00"
-                                           "00",
-                  InputFormat::kArchive},
+        SniffCase{TarHeader(std::string_view("ustar\x00" "00", 8)), InputFormat::kArchive},
+        SniffCase{TarHeader(std::string_view("ustar  \x00", 8)), InputFormat::kArchive},
+        SniffCase{TarHeader(std::string_view("ustar\x00" "00", 8), /*bad_sum=*/true),
+                  InputFormat::kBinary},
+        SniffCase{std::string(257, '\0') + "ustar\x00" "00", InputFormat::kBinary},
+        SniffCase{TextWithUstarAt257(), InputFormat::kText},
         SniffCase{"\x1F\x8B\x08\x00", InputFormat::kCompressed},
         SniffCase{"BZh91AY&SY", InputFormat::kCompressed},
         SniffCase{std::string("\xFD"
