@@ -68,6 +68,8 @@ Stub ParseStub(const std::string& file, const std::string& base) {
   return stub;
 }
 
+}  // namespace
+
 void WriteFileSynced(const std::string& path, const std::string& content) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
@@ -94,6 +96,8 @@ void SyncPath(const std::string& path, bool directory) {
   ::fsync(fd);
   ::close(fd);
 }
+
+namespace {
 
 void RenameOrThrow(const std::string& from, const std::string& to) {
   if (::rename(from.c_str(), to.c_str()) != 0)
@@ -281,8 +285,17 @@ std::vector<std::string> IndexLocation::StaleGenerations() const {
 }
 
 void SyncDirectory(const std::string& dir) {
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.is_regular_file()) SyncPath(e.path().string(), false);
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    int fd = ::open(e.path().c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) continue;  // gone since the listing (a lock file): nothing of it to keep
+    int rc = ::fsync(fd);
+    int err = errno;
+    ::close(fd);
+    // A failed fsync means the data may not be on the disk: the caller must not treat the
+    // database as durable (and must not swap it in).
+    if (rc != 0) throw std::runtime_error("cannot sync " + e.path().string() + ": " + std::strerror(err));
+  }
   SyncPath(dir, true);
 }
 

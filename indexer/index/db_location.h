@@ -59,8 +59,14 @@ class IndexLocation {
   std::string database_;  // absolute
 };
 
-// fsyncs every file in `dir` and the directory itself (a rebuild with DB_NO_SYNC is made
-// durable once, before it is swapped in).
+// Writes `content` to `path` (replacing it) and fsyncs the file.
+void WriteFileSynced(const std::string& path, const std::string& content);
+// fsyncs one file or directory (a directory: the names in it), quietly: a path that cannot be
+// opened is skipped.
+void SyncPath(const std::string& path, bool directory);
+// fsyncs every file in `dir` and the directory itself: a database written with DB_NO_SYNC is
+// made durable once (before a rebuild is swapped in, or as `add --sync end` closes). Throws
+// std::runtime_error when a file's fsync fails.
 void SyncDirectory(const std::string& dir);
 // Bytes used by the files under `dir`.
 uint64_t DirectorySize(const std::string& dir);

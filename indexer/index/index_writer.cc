@@ -1,21 +1,36 @@
 #include "indexer/index/index_writer.h"
 
 #include <sys/statvfs.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 
+#include "indexer/index/db_location.h"
 #include "indexer/index/schema.h"
 
 namespace secxref {
 namespace {
 
+// In the database directory while a sync_at_close writer has commits that may not be on the
+// disk. Glass ignores files it does not know; xapian-compact does not copy it.
+constexpr char kSyncPendingFile[] = "secxref-sync-pending";
+
+std::string SyncPendingPath(const std::string& dir) { return dir + "/" + kSyncPendingFile; }
+
+std::string UnfinishedSync(const std::string& dir) {
+  return dir + ": an `add --sync end` run on this index did not finish";
+}
+
+const char kRebuild[] = ": rebuild it (`secxref-index reindex`, or a new --db)";
+
 Xapian::WritableDatabase OpenWritable(const std::string& dir, const WriterOptions& options) {
   int flags = (options.create ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN) | Xapian::DB_BACKEND_GLASS;
-  if (options.no_sync) flags |= Xapian::DB_NO_SYNC;
+  if (options.no_sync || options.sync_at_close) flags |= Xapian::DB_NO_SYNC;
   // Glass also flushes on its own every XAPIAN_FLUSH_THRESHOLD changes (10000 by default);
   // keep that out of the way of our own batches unless the user set it.
   if (!std::getenv("XAPIAN_FLUSH_THRESHOLD")) {
@@ -26,9 +41,35 @@ Xapian::WritableDatabase OpenWritable(const std::string& dir, const WriterOption
     return Xapian::WritableDatabase(dir, flags);
   } catch (const Xapian::DatabaseLockError&) {
     throw IndexLockedError(dir);
+  } catch (const Xapian::DatabaseError& e) {
+    // Glass reads each table's root block on opening: torn tables can fail already here.
+    if (::access(SyncPendingPath(dir).c_str(), F_OK) == 0)
+      throw IndexDamagedError(UnfinishedSync(dir) + ", and the index cannot be opened (" + e.get_description() +
+                              ")" + kRebuild);
+    throw;
   }
 }
 
+// A sync_at_close writer did not close: its unsynced commits may have been cut short or torn
+// by a crash of the machine (after only a killed process they are whole). Glass could then
+// read garbage blocks, so the whole database is checked before anything is written to it;
+// when it passes, it is synced and the marker goes.
+void CheckAfterUnfinishedSync(const std::string& dir) {
+  size_t errors = 0;
+  try {
+    errors = Xapian::Database::check(dir, 0, nullptr);
+  } catch (const Xapian::Error& e) {
+    throw IndexDamagedError(UnfinishedSync(dir) + ", and the index cannot be read (" + e.get_description() +
+                            ")" + kRebuild);
+  }
+  if (errors)
+    throw IndexDamagedError(UnfinishedSync(dir) + ", and Xapian's check finds " + std::to_string(errors) +
+                            " errors in the index" + kRebuild);
+  SyncDirectory(dir);
+  if (::unlink(SyncPendingPath(dir).c_str()) != 0 && errno != ENOENT)
+    throw std::runtime_error("cannot remove " + SyncPendingPath(dir) + ": " + std::strerror(errno));
+  SyncPath(dir, true);
+}
 
 // A transaction that is cancelled unless committed (exceptions unwind through it).
 class Transaction {
@@ -76,6 +117,14 @@ void SetDatabaseShard(Xapian::WritableDatabase& db, const std::string& spec) {
 
 IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
     : dir_(dir), options_(options), db_(OpenWritable(dir, options)) {
+  // We hold the lock now, so a marker is not a running writer's.
+  if (SyncPending(dir_)) CheckAfterUnfinishedSync(dir_);
+  if (options_.sync_at_close) {
+    // Durable before the first unsynced commit. (Creating a database writes its first files
+    // unsynced before this point; torn by a crash, an empty index fails to open, clearly.)
+    WriteFileSynced(SyncPendingPath(dir_), "secxref-index add --sync end: commits not yet synced\n");
+    SyncPath(dir_, true);
+  }
   const std::string version = db_.get_metadata(schema::kMetaSchemaVersion);
   if (version.empty()) {
     if (db_.get_doccount() > 0)
@@ -91,7 +140,27 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
   db_.set_metadata(schema::kMetaExtractorVersion, ExtractorVersion());
 }
 
+bool IndexWriter::SyncPending(const std::string& dir) {
+  return ::access(SyncPendingPath(dir).c_str(), F_OK) == 0;
+}
+
+void IndexWriter::Close() {
+  if (closed_) return;
+  if (failed_) throw std::runtime_error("index " + dir_ + ": a commit failed; the index keeps the one before");
+  Commit();
+  if (options_.sync_at_close) {
+    // Still holding the lock, so no other writer sees the marker of a run that is closing.
+    SyncDirectory(dir_);
+    if (::unlink(SyncPendingPath(dir_).c_str()) != 0)
+      throw std::runtime_error("cannot remove " + SyncPendingPath(dir_) + ": " + std::strerror(errno));
+    SyncPath(dir_, true);
+  }
+  closed_ = true;
+  db_.close();
+}
+
 IndexWriter::~IndexWriter() {
+  if (closed_) return;
   if (failed_) {
     // After a failed commit (a full disk) another attempt can only fail again, and Xapian
     // 1.4 sometimes fails one from a noexcept frame (std::terminate). Xapian's own close
@@ -104,9 +173,11 @@ IndexWriter::~IndexWriter() {
     return;
   }
   try {
-    db_.commit();
+    Close();
   } catch (const Xapian::Error&) {
-    // Nothing sensible to do in a destructor; the last successful commit stands.
+    // Nothing sensible to do in a destructor; the last successful commit stands (and with
+    // sync_at_close, the marker: the next writer checks the database).
+  } catch (const std::exception&) {
   }
 }
 

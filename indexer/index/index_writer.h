@@ -35,6 +35,13 @@ class SchemaMismatchError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// An `add --sync end` run on the index did not finish (killed, or the machine went down), and
+// Xapian's check of the database found it damaged: it must be rebuilt.
+class IndexDamagedError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // "2026-12-01T20:36:44Z" (UTC), for the created / last-run metadata.
 std::string IsoTimeNow();
 
@@ -49,6 +56,14 @@ struct WriterOptions {
   size_t batch_bytes = 32u << 20;   // ...or this many bytes of text and data (Xapian holds
                                     // about 3x that in memory until the commit)
   bool no_sync = false;             // DB_NO_SYNC: for rebuilds into a fresh directory
+  // Commits without fsync, and fsyncs the whole database once, in Close(). A glass commit
+  // fsyncs every block it rewrote; on a big index each batch touches blocks all over the
+  // postlist and position tables, and those writes, not the CPU, set the pace (at 1M letters
+  // 6x the bytes and 40% of the time: docs/benchmarks.md). Unsynced commits survive a killed
+  // process (they are in the page cache) but not a crash of the machine, so while such a
+  // writer is open a marker file in the database directory says so, and a writer that finds
+  // the marker of one that did not finish checks the whole database before writing.
+  bool sync_at_close = false;
   bool create = true;               // create the database if missing
   // A commit is refused (DatabaseError, ENOSPC) while the disk holding the database has less
   // free space than this many times the bytes written since the last commit, plus 256 KB: see
@@ -73,10 +88,14 @@ struct SourceChunk {
 
 class IndexWriter {
  public:
-  // Opens the glass database in `dir`. Throws IndexLockedError, SchemaMismatchError, or
-  // Xapian::Error.
+  // Opens the glass database in `dir`. If an earlier sync_at_close writer did not close,
+  // checks the database first (Xapian::Database::check, which reads all of it). Throws
+  // IndexLockedError, SchemaMismatchError, IndexDamagedError, or Xapian::Error.
   IndexWriter(const std::string& dir, const WriterOptions& options);
-  ~IndexWriter();  // commits
+  ~IndexWriter();  // Close(), errors ignored
+  // True while the marker of an unclosed sync_at_close writer is in `dir` (one is running,
+  // or one did not finish: the next writer will check the database).
+  static bool SyncPending(const std::string& dir);
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
@@ -97,6 +116,9 @@ class IndexWriter {
   size_t RemoveAccession(std::string_view accession);
 
   void Commit();
+  // Commits; with sync_at_close, makes the database durable and removes the marker. Throws
+  // Xapian::Error or std::runtime_error (the marker then stays). Nothing may be written after.
+  void Close();
   // Commits when the batch thresholds are reached.
   void MaybeCommit();
   void SetMetadata(const std::string& key, const std::string& value) { db_.set_metadata(key, value); }
@@ -126,6 +148,7 @@ class IndexWriter {
   size_t bytes_since_commit_ = 0;
   size_t commits_ = 0;
   bool failed_ = false;  // a commit failed: write nothing more (see ~IndexWriter)
+  bool closed_ = false;
 };
 
 }  // namespace secxref

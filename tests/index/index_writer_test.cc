@@ -1,6 +1,9 @@
 #include "indexer/index/index_writer.h"
 
 #include <gtest/gtest.h>
+
+#include <cstdio>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -266,6 +269,111 @@ TEST(IndexWriter, KilledMidBatchLeavesTheLastCommit) {
   EXPECT_EQ(ReadSourceRecords(r).size(), 4u);
   for (const SourceRecord& rec : ReadSourceRecords(r))
     for (const std::string& key : rec.keys) EXPECT_EQ(r.get_termfreq(schema::LetterTerm(key)), 3u);
+}
+
+// --- sync at close (add --sync end) ------------------------------------------------------
+
+WriterOptions SyncAtClose(size_t batch_docs = 1000) {
+  WriterOptions options;
+  options.sync_at_close = true;
+  options.batch_docs = batch_docs;
+  return options;
+}
+
+void WriteLetters(IndexWriter& w, int from, int to) {
+  for (int i = from; i < to; ++i) {
+    char acc[32];
+    std::snprintf(acc, sizeof acc, "0000000000-13-%06d", i);
+    w.WriteChunk(Chunk("/in/" + std::to_string(i), {Spec(acc, 2, "/in/" + std::to_string(i))}));
+  }
+}
+
+// A writer that commits and is then killed, leaving the marker of an unfinished run.
+void KilledAfterCommits(const std::string& db, int letters) {
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    IndexWriter w(db, SyncAtClose(6));
+    WriteLetters(w, 0, letters);
+    w.Commit();
+    _exit(0);  // no Close(): as if killed
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+}
+
+TEST(IndexWriterSyncAtClose, MarkerWhileOpenGoneAfterClose) {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  {
+    IndexWriter w(db, SyncAtClose(6));
+    EXPECT_TRUE(IndexWriter::SyncPending(db));
+    WriteLetters(w, 0, 5);
+    w.Close();
+    EXPECT_FALSE(IndexWriter::SyncPending(db));
+  }
+  EXPECT_FALSE(IndexWriter::SyncPending(db));
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 15u);
+  // The destructor closes the same way.
+  {
+    IndexWriter w(db, SyncAtClose());
+    WriteLetters(w, 5, 7);
+  }
+  EXPECT_FALSE(IndexWriter::SyncPending(db));
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 21u);
+  EXPECT_EQ(Xapian::Database::check(db, 0, nullptr), 0u);
+}
+
+TEST(IndexWriterSyncAtClose, DefaultWriterLeavesNoMarker) {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  IndexWriter w(db, WriterOptions{});
+  EXPECT_FALSE(IndexWriter::SyncPending(db));
+}
+
+TEST(IndexWriterSyncAtClose, KilledRunIsCheckedThenContinued) {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  KilledAfterCommits(db, 5);
+  ASSERT_TRUE(IndexWriter::SyncPending(db));
+  {
+    IndexWriter w(db, WriterOptions{});  // any writer checks, not only --sync end ones
+    EXPECT_FALSE(IndexWriter::SyncPending(db));
+    WriteLetters(w, 5, 6);
+  }
+  // The killed run's commits are whole (a killed process loses only what it had not committed).
+  Xapian::Database r(db);
+  EXPECT_EQ(r.get_doccount(), 18u);
+  EXPECT_EQ(ReadSourceRecords(r).size(), 6u);
+}
+
+TEST(IndexWriterSyncAtClose, DamagedIndexAfterAnUnfinishedRunIsRefused) {
+  TempDir tmp;
+  const std::string db = tmp / "db";
+  KilledAfterCommits(db, 40);
+  ASSERT_TRUE(IndexWriter::SyncPending(db));
+  // What a crash of the machine can leave: blocks of a table that never reached the disk.
+  const std::string table = db + "/postlist.glass";
+  struct stat st;
+  ASSERT_EQ(::stat(table.c_str(), &st), 0);
+  ASSERT_GT(st.st_size, 8192);
+  {
+    FILE* f = std::fopen(table.c_str(), "r+b");
+    ASSERT_NE(f, nullptr);
+    std::string junk(static_cast<size_t>(st.st_size), '\x5a');
+    std::fwrite(junk.data(), 1, junk.size(), f);
+    std::fclose(f);
+  }
+  try {
+    IndexWriter w(db, WriterOptions{});
+    FAIL() << "a damaged index was opened for writing";
+  } catch (const IndexDamagedError& e) {
+    EXPECT_NE(std::string(e.what()).find("did not finish"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("reindex"), std::string::npos) << e.what();
+  }
+  EXPECT_TRUE(IndexWriter::SyncPending(db));  // and it stays refused
+  EXPECT_THROW(IndexWriter(db, WriterOptions{}), IndexDamagedError);
 }
 
 }  // namespace
