@@ -123,6 +123,13 @@ std::string LastRun(const char* command, const PipelineStats& s, uint64_t pruned
   return j.dump();
 }
 
+// The writer checks the whole index after an unfinished `add --sync end`: minutes on a big
+// one, so say why nothing seems to happen.
+void SayIfChecking(const std::string& database, const std::string& path) {
+  if (!database.empty() && IndexWriter::SyncPending(database))
+    Say("an `add --sync end` run on " + path + " did not finish (or is running): checking the index first");
+}
+
 // Opens the location for writing, creating it if needed.
 std::string OpenLocationForWriting(const std::string& flag, IndexLocation** out_location,
                              std::unique_ptr<IndexLocation>* holder) {
@@ -168,9 +175,7 @@ int RunAdd(const AddArgs& args) {
     std::string dir = OpenLocationForWriting(args.common.db, &location, &holder);
     WriterOptions writer_options = MakeWriterOptions(args.common);
     writer_options.sync_at_close = args.sync == "end";
-    if (IndexWriter::SyncPending(dir))
-      Say("an `add --sync end` run on " + location->path() +
-          " did not finish (or is running): checking the index before writing to it");
+    SayIfChecking(dir, location->path());
     writer = std::make_unique<IndexWriter>(dir, writer_options);
   } catch (const IndexLockedError&) {
     Say(IndexBusyMessage(location ? location->path() : args.common.db, location ? location->Database() : ""));
@@ -224,16 +229,18 @@ int RunAdd(const AddArgs& args) {
   }
   const double secs = progress.Seconds();
   writer->SetMetadata(schema::kMetaLastRun, LastRun("add", stats, pruned, secs));
+  const std::string after_failure = args.sync == "end"
+                                        ? " (the index keeps its last commit; the next run checks it first)"
+                                        : " (the index keeps its last commit)";
   try {
     writer->Close();
   } catch (const Xapian::Error& e) {
     progress.Finish();
-    Say("writing the index failed: " + e.get_description() + " (the index keeps its last commit)");
+    Say("writing the index failed: " + e.get_description() + after_failure);
     return 2;
-  } catch (const std::exception& e) {  // --sync end: the final fsync
+  } catch (const std::exception& e) {  // a failed commit before, or the final fsync
     progress.Finish();
-    Say(std::string("making the index durable failed: ") + e.what() +
-        " (the next run checks the index before writing to it)");
+    Say(std::string("closing the index failed: ") + e.what() + after_failure);
     return 2;
   }
   writer.reset();
@@ -263,6 +270,7 @@ int RunReindex(const CommonArgs& args) {
   if (location.layout() == IndexLocation::Layout::kPlain)
     Say("note: " + location.path() + " is a plain database directory: it is swapped by two renames, "
         "not atomically; a stub directory (the default layout) avoids that");
+  SayIfChecking(location.Database(), location.path());
   InstallSignalHandlers();
   Progress progress(!args.no_progress && isatty(STDERR_FILENO));
   ReindexResult result;
@@ -274,6 +282,10 @@ int RunReindex(const CommonArgs& args) {
   } catch (const IndexLockedError&) {
     progress.Finish();
     Say(IndexBusyMessage(location.path(), location.Database()));
+    return 2;
+  } catch (const IndexDamagedError& e) {
+    progress.Finish();
+    Say(e.what());
     return 2;
   }
   progress.Finish();
@@ -322,10 +334,14 @@ int RunRemove(const RemoveArgs& args) {
     return 2;
   }
   std::unique_ptr<IndexWriter> writer;
+  SayIfChecking(location.Database(), location.path());
   try {
     writer = std::make_unique<IndexWriter>(location.Database(), MakeWriterOptions(args.common));
   } catch (const IndexLockedError&) {
     Say(IndexBusyMessage(location.path(), location.Database()));
+    return 2;
+  } catch (const IndexDamagedError& e) {
+    Say(e.what());
     return 2;
   }
   int status = 0;
@@ -445,10 +461,14 @@ int RunCompact(const CommonArgs& args) {
   }
   uint64_t before = DirectorySize(location.Database());
   std::string now;
+  SayIfChecking(location.Database(), location.path());
   try {
     now = Compact(location);
   } catch (const IndexLockedError&) {
     Say(IndexBusyMessage(location.path(), location.Database()));
+    return 2;
+  } catch (const IndexDamagedError& e) {
+    Say(e.what());
     return 2;
   }
   std::printf("secxref-index: compacted %s: %s -> %s\n", location.path().c_str(), HumanBytes(before).c_str(),

@@ -86,15 +86,18 @@ void WriteFileSynced(const std::string& path, const std::string& content) {
     p += n;
     left -= static_cast<size_t>(n);
   }
-  ::fsync(fd);
+  int rc = ::fsync(fd);
+  int err = errno;
   ::close(fd);
+  if (rc != 0) throw std::runtime_error("cannot sync " + path + ": " + std::strerror(err));
 }
 
-void SyncPath(const std::string& path, bool directory) {
+bool SyncPath(const std::string& path, bool directory) {
   int fd = ::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
-  if (fd < 0) return;
-  ::fsync(fd);
+  if (fd < 0) return false;
+  int rc = ::fsync(fd);
   ::close(fd);
+  return rc == 0;
 }
 
 namespace {
@@ -288,7 +291,8 @@ void SyncDirectory(const std::string& dir) {
   for (const auto& e : fs::directory_iterator(dir)) {
     if (!e.is_regular_file()) continue;
     int fd = ::open(e.path().c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) continue;  // gone since the listing (a lock file): nothing of it to keep
+    if (fd < 0 && errno == ENOENT) continue;  // gone since the listing: nothing of it to keep
+    if (fd < 0) throw std::runtime_error("cannot open " + e.path().string() + ": " + std::strerror(errno));
     int rc = ::fsync(fd);
     int err = errno;
     ::close(fd);
@@ -296,7 +300,7 @@ void SyncDirectory(const std::string& dir) {
     // database as durable (and must not swap it in).
     if (rc != 0) throw std::runtime_error("cannot sync " + e.path().string() + ": " + std::strerror(err));
   }
-  SyncPath(dir, true);
+  if (!SyncPath(dir, true)) throw std::runtime_error("cannot sync directory " + dir + ": " + std::strerror(errno));
 }
 
 uint64_t DirectorySize(const std::string& dir) {

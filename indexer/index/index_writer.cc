@@ -26,7 +26,16 @@ std::string UnfinishedSync(const std::string& dir) {
   return dir + ": an `add --sync end` run on this index did not finish";
 }
 
-const char kRebuild[] = ": rebuild it (`secxref-index reindex`, or a new --db)";
+// `reindex` reads its list of sources from the index itself, which may be what is damaged.
+const char kRebuild[] =
+    ": move it aside and add the letters again into a new --db (`secxref-index reindex` reads its "
+    "list of files from this index and may fail on it)";
+
+void RemoveMarker(const std::string& dir) {
+  if (::unlink(SyncPendingPath(dir).c_str()) != 0 && errno != ENOENT)
+    throw std::runtime_error("cannot remove " + SyncPendingPath(dir) + ": " + std::strerror(errno));
+  if (!SyncPath(dir, true)) throw std::runtime_error("cannot sync directory " + dir + ": " + std::strerror(errno));
+}
 
 Xapian::WritableDatabase OpenWritable(const std::string& dir, const WriterOptions& options) {
   int flags = (options.create ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN) | Xapian::DB_BACKEND_GLASS;
@@ -48,27 +57,6 @@ Xapian::WritableDatabase OpenWritable(const std::string& dir, const WriterOption
                               ")" + kRebuild);
     throw;
   }
-}
-
-// A sync_at_close writer did not close: its unsynced commits may have been cut short or torn
-// by a crash of the machine (after only a killed process they are whole). Glass could then
-// read garbage blocks, so the whole database is checked before anything is written to it;
-// when it passes, it is synced and the marker goes.
-void CheckAfterUnfinishedSync(const std::string& dir) {
-  size_t errors = 0;
-  try {
-    errors = Xapian::Database::check(dir, 0, nullptr);
-  } catch (const Xapian::Error& e) {
-    throw IndexDamagedError(UnfinishedSync(dir) + ", and the index cannot be read (" + e.get_description() +
-                            ")" + kRebuild);
-  }
-  if (errors)
-    throw IndexDamagedError(UnfinishedSync(dir) + ", and Xapian's check finds " + std::to_string(errors) +
-                            " errors in the index" + kRebuild);
-  SyncDirectory(dir);
-  if (::unlink(SyncPendingPath(dir).c_str()) != 0 && errno != ENOENT)
-    throw std::runtime_error("cannot remove " + SyncPendingPath(dir) + ": " + std::strerror(errno));
-  SyncPath(dir, true);
 }
 
 // A transaction that is cancelled unless committed (exceptions unwind through it).
@@ -115,16 +103,26 @@ void SetDatabaseShard(Xapian::WritableDatabase& db, const std::string& spec) {
   db.set_metadata(schema::kMetaShard, spec.empty() ? "" : spec + " " + db.get_uuid());
 }
 
+void IndexWriter::CheckUnfinishedSync(const std::string& dir) {
+  if (!SyncPending(dir)) return;
+  size_t errors = 0;
+  try {
+    errors = Xapian::Database::check(dir, 0, nullptr);
+  } catch (const Xapian::Error& e) {
+    throw IndexDamagedError(UnfinishedSync(dir) + ", and the index cannot be read (" + e.get_description() +
+                            ")" + kRebuild);
+  }
+  if (errors)
+    throw IndexDamagedError(UnfinishedSync(dir) + ", and Xapian's check finds " + std::to_string(errors) +
+                            " errors in the index" + kRebuild);
+  SyncDirectory(dir);  // what passed the check is on the disk before the marker goes
+  RemoveMarker(dir);
+}
+
 IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
     : dir_(dir), options_(options), db_(OpenWritable(dir, options)) {
   // We hold the lock now, so a marker is not a running writer's.
-  if (SyncPending(dir_)) CheckAfterUnfinishedSync(dir_);
-  if (options_.sync_at_close) {
-    // Durable before the first unsynced commit. (Creating a database writes its first files
-    // unsynced before this point; torn by a crash, an empty index fails to open, clearly.)
-    WriteFileSynced(SyncPendingPath(dir_), "secxref-index add --sync end: commits not yet synced\n");
-    SyncPath(dir_, true);
-  }
+  CheckUnfinishedSync(dir_);
   const std::string version = db_.get_metadata(schema::kMetaSchemaVersion);
   if (version.empty()) {
     if (db_.get_doccount() > 0)
@@ -138,6 +136,13 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
                               ": run `secxref-index reindex` to rebuild it");
   }
   db_.set_metadata(schema::kMetaExtractorVersion, ExtractorVersion());
+  if (options_.sync_at_close) {
+    // Last, so a refused database gets no marker; durable before the first unsynced commit,
+    // and so is what is already there (a database just created was written unsynced).
+    SyncDirectory(dir_);
+    WriteFileSynced(SyncPendingPath(dir_), "secxref-index add --sync end: commits not yet synced\n");
+    if (!SyncPath(dir_, true)) throw std::runtime_error("cannot sync directory " + dir_ + ": " + std::strerror(errno));
+  }
 }
 
 bool IndexWriter::SyncPending(const std::string& dir) {
@@ -147,15 +152,15 @@ bool IndexWriter::SyncPending(const std::string& dir) {
 void IndexWriter::Close() {
   if (closed_) return;
   if (failed_) throw std::runtime_error("index " + dir_ + ": a commit failed; the index keeps the one before");
-  Commit();
+  Commit();  // a failure sets failed_: the destructor then leaves the last commit
+  // No second attempt from here on: after a failed fsync the kernel may report the next one
+  // as a success with the data lost, so the marker must stay for the next writer's check.
+  closed_ = true;
   if (options_.sync_at_close) {
     // Still holding the lock, so no other writer sees the marker of a run that is closing.
     SyncDirectory(dir_);
-    if (::unlink(SyncPendingPath(dir_).c_str()) != 0)
-      throw std::runtime_error("cannot remove " + SyncPendingPath(dir_) + ": " + std::strerror(errno));
-    SyncPath(dir_, true);
+    RemoveMarker(dir_);
   }
-  closed_ = true;
   db_.close();
 }
 

@@ -59,10 +59,11 @@ struct WriterOptions {
   // Commits without fsync, and fsyncs the whole database once, in Close(). A glass commit
   // fsyncs every block it rewrote; on a big index each batch touches blocks all over the
   // postlist and position tables, and those writes, not the CPU, set the pace (at 1M letters
-  // 6x the bytes and 40% of the time: docs/benchmarks.md). Unsynced commits survive a killed
-  // process (they are in the page cache) but not a crash of the machine, so while such a
-  // writer is open a marker file in the database directory says so, and a writer that finds
-  // the marker of one that did not finish checks the whole database before writing.
+  // 6x the disk writes, fsync 40% of the wall time: docs/benchmarks.md). Unsynced commits
+  // survive a killed process (they are in the page cache) but not a crash of the machine,
+  // so while such a writer is open a marker file in the database directory says so, and a
+  // writer that finds the marker of one that did not finish checks the whole database
+  // before writing.
   bool sync_at_close = false;
   bool create = true;               // create the database if missing
   // A commit is refused (DatabaseError, ENOSPC) while the disk holding the database has less
@@ -96,6 +97,10 @@ class IndexWriter {
   // True while the marker of an unclosed sync_at_close writer is in `dir` (one is running,
   // or one did not finish: the next writer will check the database).
   static bool SyncPending(const std::string& dir);
+  // If SyncPending(dir): Xapian::Database::check of the whole database, then (when it passes)
+  // an fsync of it and the marker removed. Throws IndexDamagedError when it fails. Call with
+  // the database's write lock held (maintenance does, before reindex or compact).
+  static void CheckUnfinishedSync(const std::string& dir);
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
@@ -117,7 +122,8 @@ class IndexWriter {
 
   void Commit();
   // Commits; with sync_at_close, makes the database durable and removes the marker. Throws
-  // Xapian::Error or std::runtime_error (the marker then stays). Nothing may be written after.
+  // Xapian::Error or std::runtime_error (the marker then stays: it is not tried again). Nothing
+  // may be written after.
   void Close();
   // Commits when the batch thresholds are reached.
   void MaybeCommit();

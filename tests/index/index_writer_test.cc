@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -374,6 +375,75 @@ TEST(IndexWriterSyncAtClose, DamagedIndexAfterAnUnfinishedRunIsRefused) {
   }
   EXPECT_TRUE(IndexWriter::SyncPending(db));  // and it stays refused
   EXPECT_THROW(IndexWriter(db, WriterOptions{}), IndexDamagedError);
+}
+
+bool OpensForWriting(const std::string& db) {
+  try {
+    Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+    return true;
+  } catch (const Xapian::Error&) {
+    return false;
+  }
+}
+
+bool FailsXapianCheck(const std::string& db) {
+  try {
+    return Xapian::Database::check(db, 0, nullptr) > 0;
+  } catch (const Xapian::Error&) {
+    return true;
+  }
+}
+
+// Damage that glass does not notice on opening (a leaf block, not a table's root): the check
+// must find it. One block at a time is overwritten in a copy of the index until one such
+// block turns up (free blocks of old revisions fail nothing, and are passed over).
+TEST(IndexWriterSyncAtClose, DamageOnlyTheCheckFindsIsRefused) {
+  namespace fs = std::filesystem;
+  TempDir tmp;
+  const std::string pristine = tmp / "pristine";
+  KilledAfterCommits(pristine, 150);
+  ASSERT_TRUE(IndexWriter::SyncPending(pristine));
+  const std::string db = tmp / "db";
+  int tried = 0;
+  for (const char* table : {"termlist.glass", "postlist.glass", "docdata.glass"}) {
+    const auto size = fs::file_size(pristine + "/" + table);
+    for (uintmax_t offset = 8192; offset + 8192 <= size; offset += 8192) {
+      fs::remove_all(db);
+      fs::copy(pristine, db, fs::copy_options::recursive);
+      {
+        FILE* f = std::fopen((db + "/" + table).c_str(), "r+b");
+        ASSERT_NE(f, nullptr);
+        std::fseek(f, static_cast<long>(offset) + 16, SEEK_SET);  // past the block header
+        std::string junk(8192 - 16, '\x5a');
+        std::fwrite(junk.data(), 1, junk.size(), f);
+        std::fclose(f);
+      }
+      ++tried;
+      if (!OpensForWriting(db) || !FailsXapianCheck(db)) continue;
+      try {
+        IndexWriter w(db, WriterOptions{});
+        FAIL() << table << " at " << offset << ": a database that fails Xapian's check was opened";
+      } catch (const IndexDamagedError& e) {
+        const std::string what = e.what();
+        EXPECT_TRUE(what.find("check finds") != std::string::npos || what.find("cannot be read") != std::string::npos)
+            << what;
+      }
+      EXPECT_TRUE(IndexWriter::SyncPending(db));
+      return;
+    }
+  }
+  FAIL() << "no block among " << tried << " both opened and failed the check";
+}
+
+TEST(IndexWriterSyncAtClose, RefusedSchemaLeavesNoMarker) {
+  TempDir tmp;
+  {
+    Xapian::WritableDatabase db(tmp / "db", Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    db.set_metadata(schema::kMetaSchemaVersion, "999");
+    db.commit();
+  }
+  EXPECT_THROW(IndexWriter(tmp / "db", SyncAtClose()), SchemaMismatchError);
+  EXPECT_FALSE(IndexWriter::SyncPending(tmp / "db"));
 }
 
 }  // namespace
