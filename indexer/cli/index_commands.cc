@@ -401,6 +401,7 @@ int RunStatus(const StatusArgs& args) {
   std::string database = location.layout() == IndexLocation::Layout::kMulti ? "" : location.Database();
   uint64_t size = database.empty() ? 0 : DirectorySize(database);
   std::vector<std::string> stale = location.StaleGenerations();
+  const bool sync_pending = !database.empty() && IndexWriter::SyncPending(database);
   if (args.format == "json") {
     nlohmann::ordered_json j;
     j["path"] = path;
@@ -421,6 +422,7 @@ int RunStatus(const StatusArgs& args) {
     j["sources_outdated"] = s.sources_outdated;
     j["bytes"] = size;
     j["shard"] = s.shard;
+    j["sync_pending"] = sync_pending;
     j["last_run"] = s.last_run.empty() ? nlohmann::ordered_json(nullptr)
                                        : nlohmann::ordered_json::parse(s.last_run, nullptr, false);
     std::printf("%s\n", j.dump(2).c_str());
@@ -446,6 +448,9 @@ int RunStatus(const StatusArgs& args) {
   std::printf("size:       %s on disk\n", HumanBytes(size).c_str());
   if (!stale.empty())
     std::printf("leftovers:  %zu generation(s) of an interrupted rebuild (reindex/compact clears them)\n", stale.size());
+  if (sync_pending)
+    std::printf("sync:       an `add --sync end` run is open or did not finish: its commits may not be on "
+                "the disk yet; the next writer checks the index first\n");
   if (s.sources_outdated)
     std::printf("note:       run `secxref-index reindex` (or `add` again) to re-extract with this version\n");
   return 0;

@@ -40,6 +40,20 @@ for field in letters: comments: citations: sources: "last run:" size: schema:; d
   grep -q "^$field" "$work/status.txt" || fail "status lacks $field"
 done
 
+# --sync end: the same documents as the default, no marker after the run; a marker left by a
+# run that did not finish shows in status, and the next add checks the index and removes it.
+"$idx" add --db "$work/db-end" --sync end --no-progress "$work/tree" >/dev/null || fail "add --sync end"
+docs "$work/db-end" | cmp -s - "$work/first.docs" || fail "--sync end indexed other documents"
+check "$work/db-end"
+[[ $(status "$work/db-end" sync_pending) == False ]] || fail "marker left by a finished --sync end run"
+touch "$(glass "$work/db-end")/secxref-sync-pending"  # as a killed run leaves it
+[[ $(status "$work/db-end" sync_pending) == True ]] || fail "status does not show the marker"
+"$idx" status --db "$work/db-end" | grep -q "^sync:" || fail "text status does not show the marker"
+"$idx" add --db "$work/db-end" --no-progress "$work/tree" >"$work/out" 2>"$work/err" || fail "add after a marker"
+grep -q "checking the index first" "$work/err" || fail "add did not say it checks: $(cat "$work/err")"
+[[ $(status "$work/db-end" sync_pending) == False ]] || fail "the check did not remove the marker"
+"$idx" add --db "$work/db-end" --sync sometimes "$work/tree" >/dev/null 2>&1 && fail "--sync accepted a bad value"
+
 # The default location: $SECXREF_DB, else $XDG_DATA_HOME/secxref/db.
 SECXREF_DB=$db "$idx" status >/dev/null || fail "SECXREF_DB"
 (unset SECXREF_DB; XDG_DATA_HOME=$work/xdg "$idx" add --no-progress "$work/tree" >/dev/null) || fail "XDG add"
