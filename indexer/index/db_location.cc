@@ -92,12 +92,19 @@ void WriteFileSynced(const std::string& path, const std::string& content) {
   if (rc != 0) throw std::runtime_error("cannot sync " + path + ": " + std::strerror(err));
 }
 
-bool SyncPath(const std::string& path, bool directory) {
+void SyncPath(const std::string& path, bool directory) {
   int fd = ::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
-  if (fd < 0) return false;
-  int rc = ::fsync(fd);
+  if (fd < 0) return;
+  ::fsync(fd);
   ::close(fd);
-  return rc == 0;
+}
+
+void SyncDirectoryNames(const std::string& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int rc = fd < 0 ? -1 : ::fsync(fd);
+  int err = errno;
+  if (fd >= 0) ::close(fd);
+  if (rc != 0) throw std::runtime_error("cannot sync directory " + dir + ": " + std::strerror(err));
 }
 
 namespace {
@@ -300,7 +307,7 @@ void SyncDirectory(const std::string& dir) {
     // database as durable (and must not swap it in).
     if (rc != 0) throw std::runtime_error("cannot sync " + e.path().string() + ": " + std::strerror(err));
   }
-  if (!SyncPath(dir, true)) throw std::runtime_error("cannot sync directory " + dir + ": " + std::strerror(errno));
+  SyncDirectoryNames(dir);
 }
 
 uint64_t DirectorySize(const std::string& dir) {

@@ -61,9 +61,12 @@ class IndexLocation {
 
 // Writes `content` to `path` (replacing it) and fsyncs the file; throws std::runtime_error.
 void WriteFileSynced(const std::string& path, const std::string& content);
-// fsyncs one file or directory (a directory: the names in it). False when the path cannot be
-// opened or the fsync fails (errno says why); most callers go on regardless.
-bool SyncPath(const std::string& path, bool directory);
+// fsyncs one file or directory (a directory: the names in it), quietly: a path that cannot be
+// opened is skipped, a failed fsync ignored.
+void SyncPath(const std::string& path, bool directory);
+// fsyncs a directory's names (a file created, renamed or removed in it); throws
+// std::runtime_error when that fails.
+void SyncDirectoryNames(const std::string& dir);
 // fsyncs every file in `dir` and the directory itself: a database written with DB_NO_SYNC is
 // made durable once (before a rebuild is swapped in, or as `add --sync end` closes). Throws
 // std::runtime_error when a file's fsync fails.

@@ -34,7 +34,27 @@ const char kRebuild[] =
 void RemoveMarker(const std::string& dir) {
   if (::unlink(SyncPendingPath(dir).c_str()) != 0 && errno != ENOENT)
     throw std::runtime_error("cannot remove " + SyncPendingPath(dir) + ": " + std::strerror(errno));
-  if (!SyncPath(dir, true)) throw std::runtime_error("cannot sync directory " + dir + ": " + std::strerror(errno));
+  SyncDirectoryNames(dir);
+}
+
+// A sync_at_close writer did not close: its unsynced commits may have been cut short or torn
+// by a crash of the machine (after only a killed process they are whole). The whole database
+// is checked before anything reads it to write; when it passes, it is synced and the marker
+// goes. Called with the write lock held, so a marker is not a running writer's.
+void CheckUnfinishedSync(const std::string& dir) {
+  if (!IndexWriter::SyncPending(dir)) return;
+  size_t errors = 0;
+  try {
+    errors = Xapian::Database::check(dir, 0, nullptr);
+  } catch (const Xapian::Error& e) {
+    throw IndexDamagedError(UnfinishedSync(dir) + ", and the index cannot be read (" + e.get_description() +
+                            ")" + kRebuild);
+  }
+  if (errors)
+    throw IndexDamagedError(UnfinishedSync(dir) + ", and Xapian's check finds " + std::to_string(errors) +
+                            " errors in the index" + kRebuild);
+  SyncDirectory(dir);  // what passed the check is on the disk before the marker goes
+  RemoveMarker(dir);
 }
 
 Xapian::WritableDatabase OpenWritable(const std::string& dir, const WriterOptions& options) {
@@ -46,17 +66,7 @@ Xapian::WritableDatabase OpenWritable(const std::string& dir, const WriterOption
     size_t threshold = std::max<size_t>(options.batch_docs * 2, 10000);
     setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(threshold).c_str(), 0);
   }
-  try {
-    return Xapian::WritableDatabase(dir, flags);
-  } catch (const Xapian::DatabaseLockError&) {
-    throw IndexLockedError(dir);
-  } catch (const Xapian::DatabaseError& e) {
-    // Glass reads each table's root block on opening: torn tables can fail already here.
-    if (::access(SyncPendingPath(dir).c_str(), F_OK) == 0)
-      throw IndexDamagedError(UnfinishedSync(dir) + ", and the index cannot be opened (" + e.get_description() +
-                              ")" + kRebuild);
-    throw;
-  }
+  return OpenIndexForWriting(dir, flags);
 }
 
 // A transaction that is cancelled unless committed (exceptions unwind through it).
@@ -103,26 +113,24 @@ void SetDatabaseShard(Xapian::WritableDatabase& db, const std::string& spec) {
   db.set_metadata(schema::kMetaShard, spec.empty() ? "" : spec + " " + db.get_uuid());
 }
 
-void IndexWriter::CheckUnfinishedSync(const std::string& dir) {
-  if (!SyncPending(dir)) return;
-  size_t errors = 0;
+Xapian::WritableDatabase OpenIndexForWriting(const std::string& dir, int flags) {
   try {
-    errors = Xapian::Database::check(dir, 0, nullptr);
-  } catch (const Xapian::Error& e) {
-    throw IndexDamagedError(UnfinishedSync(dir) + ", and the index cannot be read (" + e.get_description() +
-                            ")" + kRebuild);
+    Xapian::WritableDatabase db(dir, flags);
+    CheckUnfinishedSync(dir);
+    return db;
+  } catch (const Xapian::DatabaseLockError&) {
+    throw IndexLockedError(dir);
+  } catch (const Xapian::DatabaseError& e) {
+    // Glass reads each table's root block on opening: torn tables can fail already here.
+    if (IndexWriter::SyncPending(dir))
+      throw IndexDamagedError(UnfinishedSync(dir) + ", and the index cannot be opened (" + e.get_description() +
+                              ")" + kRebuild);
+    throw;
   }
-  if (errors)
-    throw IndexDamagedError(UnfinishedSync(dir) + ", and Xapian's check finds " + std::to_string(errors) +
-                            " errors in the index" + kRebuild);
-  SyncDirectory(dir);  // what passed the check is on the disk before the marker goes
-  RemoveMarker(dir);
 }
 
 IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
     : dir_(dir), options_(options), db_(OpenWritable(dir, options)) {
-  // We hold the lock now, so a marker is not a running writer's.
-  CheckUnfinishedSync(dir_);
   const std::string version = db_.get_metadata(schema::kMetaSchemaVersion);
   if (version.empty()) {
     if (db_.get_doccount() > 0)
@@ -141,7 +149,7 @@ IndexWriter::IndexWriter(const std::string& dir, const WriterOptions& options)
     // and so is what is already there (a database just created was written unsynced).
     SyncDirectory(dir_);
     WriteFileSynced(SyncPendingPath(dir_), "secxref-index add --sync end: commits not yet synced\n");
-    if (!SyncPath(dir_, true)) throw std::runtime_error("cannot sync directory " + dir_ + ": " + std::strerror(errno));
+    SyncDirectoryNames(dir_);
   }
 }
 

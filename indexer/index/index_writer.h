@@ -51,6 +51,12 @@ std::string IsoTimeNow();
 std::string DatabaseShard(const Xapian::Database& db);
 void SetDatabaseShard(Xapian::WritableDatabase& db, const std::string& spec);
 
+// Opens the glass database in `dir` for writing, as every writer of an index must (the writer
+// below, and reindex and compact for their lock): IndexLockedError when another process holds
+// it; after an unfinished sync_at_close writer, Xapian::Database::check of all of it first,
+// and IndexDamagedError when the database cannot be opened or fails the check.
+Xapian::WritableDatabase OpenIndexForWriting(const std::string& dir, int flags);
+
 struct WriterOptions {
   size_t batch_docs = 1000;         // commit after this many documents written...
   size_t batch_bytes = 32u << 20;   // ...or this many bytes of text and data (Xapian holds
@@ -97,10 +103,6 @@ class IndexWriter {
   // True while the marker of an unclosed sync_at_close writer is in `dir` (one is running,
   // or one did not finish: the next writer will check the database).
   static bool SyncPending(const std::string& dir);
-  // If SyncPending(dir): Xapian::Database::check of the whole database, then (when it passes)
-  // an fsync of it and the marker removed. Throws IndexDamagedError when it fails. Call with
-  // the database's write lock held (maintenance does, before reindex or compact).
-  static void CheckUnfinishedSync(const std::string& dir);
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 

@@ -17,18 +17,12 @@ Xapian::WritableDatabase LockCurrent(IndexLocation& location) {
   const std::string current = location.Database();
   if (current.empty()) throw std::runtime_error("no index at " + location.path());
   try {
-    Xapian::WritableDatabase db(current, Xapian::DB_OPEN);
     // Not rebuilt from, nor copied, unchecked after an unfinished `add --sync end`.
-    IndexWriter::CheckUnfinishedSync(current);
+    Xapian::WritableDatabase db = OpenIndexForWriting(current, Xapian::DB_OPEN);
     for (const std::string& stale : location.StaleGenerations()) RemoveTree(stale);
     return db;
-  } catch (const Xapian::DatabaseLockError&) {
+  } catch (const IndexLockedError&) {
     throw IndexLockedError(location.path());
-  } catch (const Xapian::DatabaseError& e) {
-    if (IndexWriter::SyncPending(current))
-      throw IndexDamagedError(current + ": an `add --sync end` run on this index did not finish, and the "
-                              "index cannot be opened (" + e.get_description() + ")");
-    throw;
   }
 }
 

@@ -289,6 +289,16 @@ void WriteLetters(IndexWriter& w, int from, int to) {
   }
 }
 
+// Overwrites `length` bytes of `path` from `offset` with junk, as a torn write leaves them.
+bool Overwrite(const std::string& path, uintmax_t offset, size_t length) {
+  FILE* f = std::fopen(path.c_str(), "r+b");
+  if (f == nullptr) return false;
+  const std::string junk(length, '\x5a');
+  bool ok = std::fseek(f, static_cast<long>(offset), SEEK_SET) == 0 &&
+            std::fwrite(junk.data(), 1, junk.size(), f) == junk.size();
+  return std::fclose(f) == 0 && ok;
+}
+
 // A writer that commits and is then killed, leaving the marker of an unfinished run.
 void KilledAfterCommits(const std::string& db, int letters) {
   pid_t pid = fork();
@@ -359,13 +369,7 @@ TEST(IndexWriterSyncAtClose, DamagedIndexAfterAnUnfinishedRunIsRefused) {
   struct stat st;
   ASSERT_EQ(::stat(table.c_str(), &st), 0);
   ASSERT_GT(st.st_size, 8192);
-  {
-    FILE* f = std::fopen(table.c_str(), "r+b");
-    ASSERT_NE(f, nullptr);
-    std::string junk(static_cast<size_t>(st.st_size), '\x5a');
-    std::fwrite(junk.data(), 1, junk.size(), f);
-    std::fclose(f);
-  }
+  ASSERT_TRUE(Overwrite(table, 0, static_cast<size_t>(st.st_size)));
   try {
     IndexWriter w(db, WriterOptions{});
     FAIL() << "a damaged index was opened for writing";
@@ -410,14 +414,7 @@ TEST(IndexWriterSyncAtClose, DamageOnlyTheCheckFindsIsRefused) {
     for (uintmax_t offset = 8192; offset + 8192 <= size; offset += 8192) {
       fs::remove_all(db);
       fs::copy(pristine, db, fs::copy_options::recursive);
-      {
-        FILE* f = std::fopen((db + "/" + table).c_str(), "r+b");
-        ASSERT_NE(f, nullptr);
-        std::fseek(f, static_cast<long>(offset) + 16, SEEK_SET);  // past the block header
-        std::string junk(8192 - 16, '\x5a');
-        std::fwrite(junk.data(), 1, junk.size(), f);
-        std::fclose(f);
-      }
+      ASSERT_TRUE(Overwrite(db + "/" + table, offset + 16, 8192 - 16));  // past the block header
       ++tried;
       if (!OpensForWriting(db) || !FailsXapianCheck(db)) continue;
       try {
